@@ -1,0 +1,138 @@
+/* test-record.c — records: typed values, conversions, replacement.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sh-record.h"
+#include "sh-test-utils.h"
+
+static void
+test_record_values (void)
+{
+  g_autoptr(ShRecord) record = sh_record_new ("facility");
+
+  sh_record_set_string (record, "name", "Công ty Tinh bột sắn");
+  sh_record_set_int (record, "employees", 180);
+  sh_record_set_double (record, "latitude", 14.6853);
+  sh_record_set_boolean (record, "key_energy_user", TRUE);
+  sh_record_set_null (record, "email");
+
+  g_assert_cmpstr (sh_record_get_table (record), ==, "facility");
+  g_assert_cmpuint (sh_record_get_n_columns (record), ==, 5);
+  g_assert_cmpstr (sh_record_get_column (record, 0), ==, "name");
+  g_assert_cmpstr (sh_record_get_column (record, 4), ==, "email");
+  g_assert_cmpstr (sh_record_get_string (record, "name"), ==, "Công ty Tinh bột sắn");
+  g_assert_cmpint (sh_record_get_int (record, "employees", -1), ==, 180);
+  g_assert_cmpfloat (sh_record_get_double (record, "employees", -1), ==, 180.0);
+  g_assert_cmpfloat (sh_record_get_double (record, "latitude", 0), ==, 14.6853);
+  g_assert_true (sh_record_get_boolean (record, "key_energy_user"));
+  g_assert_cmpint (sh_record_get_int (record, "key_energy_user", 0), ==, 1);
+
+  /* NULL and absent both fall back, but only NULL is "has". */
+  g_assert_true (sh_record_has (record, "email"));
+  g_assert_true (sh_record_is_null (record, "email"));
+  g_assert_null (sh_record_get_string (record, "email"));
+  g_assert_null (sh_record_get_value (record, "email"));
+  g_assert_false (sh_record_has (record, "phone"));
+  g_assert_true (sh_record_is_null (record, "phone"));
+  g_assert_cmpint (sh_record_get_int (record, "phone", 42), ==, 42);
+}
+
+static void
+test_record_replace (void)
+{
+  g_autoptr(ShRecord) record = sh_record_new ("flow");
+
+  sh_record_set_string (record, "quantity", "12");
+  sh_record_set_double (record, "quantity", 12.5);
+  g_assert_cmpuint (sh_record_get_n_columns (record), ==, 1);
+  g_assert_cmpfloat (sh_record_get_double (record, "quantity", 0), ==, 12.5);
+  g_assert_null (sh_record_get_string (record, "quantity"));
+
+  /* A NULL string is a SQL NULL, not an empty text. */
+  sh_record_set_string (record, "quantity", NULL);
+  g_assert_true (sh_record_is_null (record, "quantity"));
+}
+
+static void
+test_record_text_numbers (void)
+{
+  g_autoptr(ShRecord) record = sh_record_new ("flow");
+
+  sh_record_set_string (record, "a", "1234.5");
+  sh_record_set_string (record, "b", "12abc");
+  sh_record_set_string (record, "c", "");
+
+  g_assert_cmpfloat (sh_record_get_double (record, "a", 0), ==, 1234.5);
+  /* Text that is only partly a number is not a number. */
+  g_assert_cmpfloat (sh_record_get_double (record, "b", -1), ==, -1);
+  g_assert_cmpint (sh_record_get_int (record, "b", -1), ==, -1);
+  g_assert_cmpint (sh_record_get_int (record, "c", -7), ==, -7);
+}
+
+static void
+test_record_id_uuid_ref (void)
+{
+  ShRecord *record = sh_record_new ("assessment");
+  ShRecord *ref;
+
+  g_assert_cmpint (sh_record_get_id (record), ==, 0);
+  g_assert_null (sh_record_get_uuid (record));
+  sh_record_set_id (record, 7);
+  sh_record_set_uuid (record, "5ac4d000-0000-4000-8000-000000000101");
+  g_assert_cmpint (sh_record_get_id (record), ==, 7);
+  g_assert_cmpstr (sh_record_get_uuid (record), ==, "5ac4d000-0000-4000-8000-000000000101");
+
+  ref = sh_record_ref (record);
+  g_assert_true (ref == record);
+  sh_record_unref (record);
+  g_assert_cmpint (sh_record_get_id (ref), ==, 7);
+  sh_record_unref (ref);
+}
+
+static void
+test_value_to_string (void)
+{
+  g_auto(GValue) d = G_VALUE_INIT;
+  g_auto(GValue) i = G_VALUE_INIT;
+  g_auto(GValue) b = G_VALUE_INIT;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("abc", 3);
+  g_autofree char *sd = NULL;
+  g_autofree char *si = NULL;
+  g_autofree char *sb = NULL;
+
+  g_value_init (&d, G_TYPE_DOUBLE);
+  g_value_set_double (&d, 0.1);
+  g_value_init (&i, G_TYPE_INT64);
+  g_value_set_int64 (&i, G_GINT64_CONSTANT (-1234567890123));
+  g_value_init (&b, G_TYPE_BYTES);
+  g_value_set_boxed (&b, bytes);
+
+  sd = sh_value_to_string (&d);
+  si = sh_value_to_string (&i);
+  sb = sh_value_to_string (&b);
+
+  /* The shortest text that reads back as the same double. */
+  g_assert_cmpstr (sd, ==, "0.10000000000000001");
+  g_assert_cmpfloat (g_ascii_strtod (sd, NULL), ==, 0.1);
+  g_assert_cmpstr (si, ==, "-1234567890123");
+  /* SHA-256 of "abc". */
+  g_assert_cmpstr (sb, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  g_assert_null (sh_value_to_string (NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sh_test_init (&argc, &argv);
+
+  g_test_add_func ("/record/values", test_record_values);
+  g_test_add_func ("/record/replace", test_record_replace);
+  g_test_add_func ("/record/text-numbers", test_record_text_numbers);
+  g_test_add_func ("/record/id-uuid-ref", test_record_id_uuid_ref);
+  g_test_add_func ("/record/value-to-string", test_value_to_string);
+
+  return g_test_run ();
+}
