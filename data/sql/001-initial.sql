@@ -179,6 +179,7 @@ CREATE TABLE resource_consumption (
   period_end     TEXT CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start),
   resource_code  TEXT NOT NULL,
   resource_name  TEXT,
+  fuel_code      TEXT,
   category       TEXT NOT NULL CHECK (category IN ('electricity', 'fuel', 'water', 'material', 'chemical', 'other')),
   quantity       REAL NOT NULL CHECK (quantity >= 0),
   unit           TEXT NOT NULL,
@@ -228,6 +229,9 @@ CREATE TABLE flow (
   kind              TEXT NOT NULL CHECK (kind IN ('material', 'water', 'energy', 'product', 'by_product', 'waste', 'emission')),
   quantity          REAL NOT NULL CHECK (quantity >= 0),
   unit              TEXT NOT NULL,
+  -- A fuel measured by mass or volume joins the energy layer through its
+  -- net calorific value (units.xml); NULL for everything else.
+  fuel_code         TEXT,
   period            TEXT NOT NULL DEFAULT 'year' CHECK (period IN ('hour', 'day', 'batch', 'month', 'year')),
   provenance        TEXT NOT NULL DEFAULT 'estimated' CHECK (provenance IN ('measured', 'estimated', 'paper')),
   method            TEXT,
