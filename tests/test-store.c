@@ -790,6 +790,74 @@ test_store_owner (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static void
+test_store_disk_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShRecord) row = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 id = add_facility (f->store, "Cơ sở A");
+  g_autofree char *big = g_strnfill (200000, 'x');
+  g_autofree char *pages = pragma_text (f->store, "PRAGMA page_count");
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %s", pages);
+
+  /* SQLite reports SQLITE_FULL once the file may not grow: the same path
+   * as a full disk, without needing a small filesystem. */
+  g_assert_cmpint (sqlite3_exec (sh_store_get_db (f->store), limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (sh_store_set_string (f->store, "facility", id, "notes", big, &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+
+  /* A multi-row change fails whole. */
+  g_assert_true (sh_store_begin (f->store, &error));
+  add_facility (f->store, "Cơ sở B");
+  {
+    g_autoptr(ShRecord) heavy = sh_record_new ("facility");
+
+    sh_record_set_string (heavy, "name", "Cơ sở C");
+    sh_record_set_string (heavy, "notes", big);
+    g_assert_cmpint (sh_store_insert (f->store, heavy, &error), ==, 0);
+    g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_IO);
+    g_clear_error (&error);
+  }
+  sh_store_rollback (f->store);
+
+  /* The last good state is intact and the store still works. */
+  row = sh_store_get (f->store, "facility", id, &error);
+  g_assert_no_error (error);
+  g_assert_null (sh_record_get_string (row, "notes"));
+  all = sh_store_list (f->store, "facility", NULL, 0, &error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_true (sh_store_set_string (f->store, "facility", id, "district", "Đắk Tô", &error));
+  g_assert_no_error (error);
+  g_assert_true (sh_store_integrity_check (f->store, &error));
+}
+
+static void
+test_store_read_only (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShRecord) row = NULL;
+  gint64 id = add_facility (f->store, "Cơ sở A");
+
+  /* As a read-only medium would: every write is refused by SQLite. */
+  g_assert_cmpint (sqlite3_exec (sh_store_get_db (f->store), "PRAGMA query_only = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (sh_store_set_string (f->store, "facility", id, "name", "Cơ sở B", &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (sh_store_get_db (f->store), "PRAGMA query_only = 0", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  row = sh_store_get (f->store, "facility", id, &error);
+  g_assert_cmpstr (sh_record_get_string (row, "name"), ==, "Cơ sở A");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +884,8 @@ main (int   argc,
   ADD ("/store/backup-to", test_store_backup_to);
   ADD ("/store/audit-trail", test_store_audit_trail);
   ADD ("/store/owner", test_store_owner);
+  ADD ("/store/disk-full", test_store_disk_full);
+  ADD ("/store/read-only", test_store_read_only);
 #undef ADD
 
   return g_test_run ();
