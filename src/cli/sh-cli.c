@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-cli.h"
+#include "sh-refdata.h"
 
 int
 sh_cli_fail (GError *error)
@@ -29,12 +30,23 @@ sh_cli_usage_error (const char *command,
 
 gboolean
 sh_cli_open_store (ShCli   *cli,
-            GError **error)
+                   GError **error)
 {
   g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : sh_store_default_path ();
 
   cli->store = sh_store_open (path, error);
-  return cli->store != NULL;
+  if (cli->store == NULL)
+    return FALSE;
+
+  /* Reference data is loaded on first use and after an upgrade, as the
+   * app does, so the CLI sees the same sectors, norms and provinces. */
+  if (!sh_refdata_ensure_loaded (cli->store, error))
+    {
+      g_clear_object (&cli->store);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Parses a command's options; on a usage problem prints it and returns

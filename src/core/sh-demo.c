@@ -255,7 +255,7 @@ add_cassava_plant (Demo *demo)
                   "s:phone", "0260 3831 234", "s:email", "ktsx@tinhbotdakto.vn",
                   "s:legal_representative", "Nguyễn Văn Hùng",
                   "s:ownership", "Công ty TNHH", "s:vsic_code", "1062",
-                  "s:sector_code", "cassava_starch", "s:size_class", "medium",
+                  "s:sector_code", "cassava", "s:size_class", "medium",
                   "i:employees", 180, "m:capital_vnd", G_GINT64_CONSTANT (95000000000),
                   "m:revenue_vnd", G_GINT64_CONSTANT (310000000000),
                   "i:operating_days", 290, "i:shifts_per_day", 3,
@@ -813,22 +813,22 @@ sh_demo_ensure (ShStore  *store,
 
   add_cassava_plant (&demo);
   add_other_facility (&demo, DEMO_UUID ("000000000003"), "Nhà máy chế biến mủ cao su Sa Thầy",
-                      "62", "Sa Thầy", "2212", "rubber_latex", "medium", 95,
+                      "62", "Sa Thầy", "2212", "rubber", "medium", 95,
                       "Mủ cốm SVR 10, SVR 20", 6000, "t/năm");
   add_other_facility (&demo, DEMO_UUID ("000000000004"), "Công ty CP Chế biến gỗ Ngọc Hồi",
                       "62", "Ngọc Hồi", "1610", "wood", "small", 60,
                       "Gỗ xẻ sấy, ván ghép thanh", 8000, "m3/năm");
   add_other_facility (&demo, DEMO_UUID ("000000000005"), "Công ty TNHH Gạch tuynel Đắk Hà",
-                      "62", "Đắk Hà", "2392", "fired_brick", "small", 75,
+                      "62", "Đắk Hà", "2392", "brick", "small", 75,
                       "Gạch 2 lỗ", 30000000, "viên QTC/năm");
   add_other_facility (&demo, DEMO_UUID ("000000000006"), "Nhà máy đường Kon Tum",
-                      "62", "Đắk Hà", "1072", "cane_sugar", "large", 320,
+                      "62", "Đắk Hà", "1072", "sugar", "large", 320,
                       "Đường RS", 1500, "t mía/ngày");
   add_other_facility (&demo, DEMO_UUID ("000000000007"), "Mỏ đá xây dựng Đắk Tô",
                       "62", "Đắk Tô", "0810", "mining", "small", 40,
                       "Đá 1x2, đá mi", 250000, "m3/năm");
   add_other_facility (&demo, DEMO_UUID ("000000000008"), "Công ty CP Gạch ốp lát Bình Xuyên",
-                      "26", "Bình Xuyên", "2392", "ceramic_tiles", "large", 450,
+                      "26", "Bình Xuyên", "2392", NULL, "large", 450,
                       "Gạch ốp lát ceramic", 12000000, "m2/năm");
   add_other_facility (&demo, DEMO_UUID ("000000000009"), "Công ty CP Bia Lạng Sơn",
                       "20", "Thành phố Lạng Sơn", "1103", "beer", "medium", 150,
