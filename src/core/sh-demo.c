@@ -34,65 +34,25 @@ typedef struct
   gboolean  failed;
 } Demo;
 
-/* Adds one record. Columns come in pairs: a typed name and a value, where
- * the type prefix says how to read the value: "s:" const char *, "i:" int,
- * "m:" gint64 (money in đồng), "d:" double, "r:" gint64 id of another
- * record, where 0 means none (NULL). A failure is remembered and makes every later call a no-op, so
- * the data reads as a list rather than a ladder of error checks. */
+/* Adds one record (see sh_store_insert_fields() for the typed pairs). A
+ * failure is remembered and makes every later call a no-op, so the data
+ * reads as a list rather than a ladder of error checks. */
 static gint64
 add (Demo       *demo,
      const char *table,
      const char *uuid,
      ...)
 {
-  g_autoptr(ShRecord) record = NULL;
-  const char *name;
   va_list args;
   gint64 id;
 
   if (demo->failed)
     return 0;
 
-  record = sh_record_new (table);
-  sh_record_set_uuid (record, uuid);
-
   va_start (args, uuid);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *column = name + 2;
-
-      g_assert (name[0] != '\0' && name[1] == ':');
-      switch (name[0])
-        {
-        case 's':
-          sh_record_set_string (record, column, va_arg (args, const char *));
-          break;
-        case 'i':
-          sh_record_set_int (record, column, va_arg (args, int));
-          break;
-        case 'm':
-          sh_record_set_int (record, column, va_arg (args, gint64));
-          break;
-        case 'r':
-          {
-            gint64 ref = va_arg (args, gint64);
-
-            if (ref != 0)
-              sh_record_set_int (record, column, ref);
-            else
-              sh_record_set_null (record, column);
-          }
-          break;
-        case 'd':
-          sh_record_set_double (record, column, va_arg (args, double));
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  id = sh_store_insert_fields_valist (demo->store, demo->error, table, uuid, args);
   va_end (args);
 
-  id = sh_store_insert (demo->store, record, demo->error);
   if (id == 0)
     demo->failed = TRUE;
 

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <sqlite3.h>
 
 #include "sh-store.h"
@@ -27,6 +29,23 @@ void         sh_store_set_sqlite_error    (ShStore      *self,
                                            int           rc,
                                            GError      **error,
                                            const char   *what);
+
+/* Inserts one row from typed name/value pairs, NULL-terminated. The type
+ * prefix of each name says how to read its value: "s:" const char *,
+ * "i:" int, "m:" gint64 (money in đồng), "d:" double, "r:" gint64 id of
+ * another record where 0 means none (NULL). For core code that writes many
+ * rows (the demo, the generator); a wrong prefix is a programming error.
+ * @uuid may be NULL for a random one. Returns the new id, 0 on error. */
+gint64       sh_store_insert_fields       (ShStore      *self,
+                                           GError      **error,
+                                           const char   *table,
+                                           const char   *uuid,
+                                           ...) G_GNUC_NULL_TERMINATED;
+gint64       sh_store_insert_fields_valist (ShStore     *self,
+                                           GError      **error,
+                                           const char   *table,
+                                           const char   *uuid,
+                                           va_list       args);
 
 /* For tests of migration itself: open with a custom list of migration
  * scripts (NULL-terminated, index 0 is version 1). */

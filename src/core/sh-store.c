@@ -1441,6 +1441,77 @@ fail:
   return 0;
 }
 
+gint64
+sh_store_insert_fields_valist (ShStore     *self,
+                               GError     **error,
+                               const char  *table,
+                               const char  *uuid,
+                               va_list      args)
+{
+  g_autoptr(ShRecord) record = NULL;
+  const char *name;
+
+  g_return_val_if_fail (SH_IS_STORE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+
+  record = sh_record_new (table);
+  if (uuid != NULL)
+    sh_record_set_uuid (record, uuid);
+
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *column = name + 2;
+
+      g_assert (name[0] != '\0' && name[1] == ':');
+      switch (name[0])
+        {
+        case 's':
+          sh_record_set_string (record, column, va_arg (args, const char *));
+          break;
+        case 'i':
+          sh_record_set_int (record, column, va_arg (args, int));
+          break;
+        case 'm':
+          sh_record_set_int (record, column, va_arg (args, gint64));
+          break;
+        case 'r':
+          {
+            gint64 ref = va_arg (args, gint64);
+
+            if (ref != 0)
+              sh_record_set_int (record, column, ref);
+            else
+              sh_record_set_null (record, column);
+          }
+          break;
+        case 'd':
+          sh_record_set_double (record, column, va_arg (args, double));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return sh_store_insert (self, record, error);
+}
+
+gint64
+sh_store_insert_fields (ShStore     *self,
+                        GError     **error,
+                        const char  *table,
+                        const char  *uuid,
+                        ...)
+{
+  va_list args;
+  gint64 id;
+
+  va_start (args, uuid);
+  id = sh_store_insert_fields_valist (self, error, table, uuid, args);
+  va_end (args);
+
+  return id;
+}
+
 ShRecord *
 sh_store_get (ShStore     *self,
               const char  *table,
