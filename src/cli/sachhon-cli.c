@@ -35,6 +35,8 @@ static const Command commands[] = {
   { "facilities", "", N_("List the facilities"), sh_cli_command_facilities },
   { "assessments", "[--facility ID]", N_("List the assessments"), sh_cli_command_assessments },
   { "show", "ASSESSMENT", N_("Show an assessment's computed indicators"), sh_cli_command_show },
+  { "generate", "--facilities N --assessments M [--seed S]",
+    N_("Fill the database with synthetic data (benchmarks)"), sh_cli_command_generate },
 };
 
 static void

@@ -70,4 +70,8 @@ int          sh_cli_command_show        (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+int          sh_cli_command_generate    (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS
