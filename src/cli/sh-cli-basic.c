@@ -35,8 +35,11 @@ sh_cli_command_demo (ShCli *cli,
   if (!sh_cli_open_store (cli, &error) || !sh_demo_ensure (cli->store, &error))
     return sh_cli_fail (error);
 
-  g_print (_("Demo data is in %s (detailed assessment %" G_GINT64_FORMAT ").\n"),
-           sh_store_get_path (cli->store), sh_demo_cassava_assessment (cli->store));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, sh_demo_cassava_assessment (cli->store));
+
+    g_print (_("Demo data is in %s (detailed assessment %s).\n"), sh_store_get_path (cli->store), number);
+  }
   return EXIT_SUCCESS;
 }
 

@@ -16,7 +16,9 @@ progress_cb (guint    done,
              guint    total,
              gpointer user_data)
 {
-  g_printerr (_("\r%u of %u facilities written"), done, total);
+  /* The carriage return stays out of the message: translators never see it. */
+  g_printerr ("\r");
+  g_printerr (_("%u of %u facilities written"), done, total);
   if (done == total)
     g_printerr ("\n");
 }

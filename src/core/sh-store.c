@@ -1538,8 +1538,14 @@ sh_store_get (ShStore     *self,
   if (rc == SQLITE_ROW)
     record = row_to_record (table, stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, SH_STORE_ERROR, SH_STORE_ERROR_NOT_FOUND,
-                 _("There is no record %" G_GINT64_FORMAT " in “%s”."), id, table);
+    {
+      /* The number is formatted apart: a G_GINT64_FORMAT inside _() would
+       * cut the message in two for the translators. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, SH_STORE_ERROR, SH_STORE_ERROR_NOT_FOUND,
+                   _("There is no record %s in “%s”."), number, table);
+    }
   else
     sh_store_set_sqlite_error (self, rc, error, "reading a record");
   sqlite3_reset (stmt);
