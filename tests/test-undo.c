@@ -632,7 +632,7 @@ test_undo_group (Fixture       *f,
 
   sh_undo_stack_begin_group (f->stack);
   g_assert_true (sh_undo_stack_set_string (f->stack, "cp_option", option, "status", "in_progress", &error));
-  g_assert_true (sh_undo_stack_set_string (f->stack, "cp_option", option, "actual_start", "2024-02-01", &error));
+  g_assert_true (sh_undo_stack_set_string (f->stack, "cp_option", option, "actual_start", "2023-07-25", &error));
   sh_undo_stack_begin_group (f->stack);
   sh_record_set_int (item, "assessment_id", f->assessment);
   sh_record_set_int (item, "option_id", option);

@@ -548,6 +548,19 @@ add_cassava_plant (Demo *demo)
   set_text (demo, "cp_option", o_recycle, "actual_end", "2024-01-20");
   set_text (demo, "cp_option", o_vfd, "actual_start", "2023-10-01");
   set_text (demo, "cp_option", o_vfd, "actual_end", "2023-12-15");
+  set_text (demo, "cp_option", o_rasp, "tech_verdict", "feasible");
+  set_text (demo, "cp_option", o_rasp, "tech_notes", "Dừng máy 2 ngày để thay dao; nhà cung cấp hướng dẫn cân chỉnh");
+  set_text (demo, "cp_option", o_vfd, "tech_verdict", "feasible");
+  set_text (demo, "cp_option", o_vfd, "tech_notes", "Tủ điện đủ chỗ; cần làm mát tủ biến tần");
+  set_text (demo, "cp_option", o_pulp, "tech_verdict", "feasible");
+  set_text (demo, "cp_option", o_pulp, "tech_notes", "Máy ép trục vít 5 t/h; kho chứa có mái che");
+  set_text (demo, "cp_option", o_rasp, "actual_start", "2023-08-01");
+  set_text (demo, "cp_option", o_rasp, "actual_end", "2023-08-20");
+  set_text (demo, "cp_option", o_pulp, "actual_start", "2023-10-01");
+  set_text (demo, "cp_option", o_pulp, "actual_end", "2023-11-15");
+  set_text (demo, "cp_option", o_density, "actual_start", "2023-09-01");
+  set_text (demo, "cp_option", o_density, "actual_end", "2023-09-30");
+  set_text (demo, "cp_option", o_biogas, "actual_start", "2024-09-05");
   set_text (demo, "cp_option", o_biogas, "planned_start", "2024-09-01");
   set_text (demo, "cp_option", o_biogas, "planned_end", "2025-08-31");
 
@@ -601,6 +614,7 @@ add_cassava_plant (Demo *demo)
   ENV ("000000001406", o_biogas, "co2e", 650, "t");
   ENV ("000000001407", o_biogas, "cod_load", 4200, "t");
   ENV ("000000001408", o_pulp, "solid_waste", 52000, "t");
+  ENV ("000000001409", o_density, "cod_load", 30, "t");
 #undef ENV
 
   /* Ranking (W15). */
@@ -645,6 +659,18 @@ add_cassava_plant (Demo *demo)
        "s:owner", "Trần Minh Đức", "s:start_date", "2024-09-01", "s:end_date", "2025-08-31",
        "m:budget_vnd", G_GINT64_CONSTANT (12000000000), "s:resources", "Vay ưu đãi Quỹ BVMT",
        "s:status", "in_progress", "i:percent_done", 35, NULL);
+  add (demo, "action_item", DEMO_UUID ("000000001705"), "r:assessment_id", detailed,
+       "r:option_id", o_leak, "s:task", "Thay 14 van khóa tự động, sửa rò rỉ đường ống sữa bột",
+       "s:owner", "Phạm Quốc Bảo", "s:start_date", "2023-09-01", "s:end_date", "2023-09-15",
+       "m:budget_vnd", G_GINT64_CONSTANT (45000000), "s:status", "done", "i:percent_done", 100, NULL);
+  add (demo, "action_item", DEMO_UUID ("000000001706"), "r:assessment_id", detailed,
+       "r:option_id", o_rasp, "s:task", "Mua bộ dao mài mới, cân chỉnh khe mài theo hướng dẫn",
+       "s:owner", "Phạm Quốc Bảo", "s:start_date", "2023-08-01", "s:end_date", "2023-08-20",
+       "m:budget_vnd", G_GINT64_CONSTANT (600000000), "s:status", "done", "i:percent_done", 100, NULL);
+  add (demo, "action_item", DEMO_UUID ("000000001707"), "r:assessment_id", detailed,
+       "r:option_id", o_pulp, "s:task", "Lắp máy ép bã, ký hợp đồng bán bã với hợp tác xã chăn nuôi",
+       "s:owner", "Đỗ Thị Lan", "s:start_date", "2023-10-01", "s:end_date", "2023-11-15",
+       "m:budget_vnd", G_GINT64_CONSTANT (150000000), "s:status", "done", "i:percent_done", 100, NULL);
   add (demo, "action_item", DEMO_UUID ("000000001704"), "r:assessment_id", detailed,
        "r:option_id", o_density, "s:task", "Ban hành định mức nồng độ sữa bột, ghi sổ theo ca",
        "s:owner", "Lê Thị Hoa", "s:start_date", "2023-09-01", "s:end_date", "2023-09-30",
