@@ -114,6 +114,10 @@ sh_store_init (ShStore *self)
  * Errors
  * ------------------------------------------------------------------------- */
 
+static void set_corrupt_error (GError     **error,
+                               const char  *path,
+                               const char  *detail);
+
 static ShStoreError
 error_code_for_sqlite (int rc)
 {
@@ -170,6 +174,10 @@ sh_store_set_sqlite_error (ShStore    *self,
         g_set_error (error, SH_STORE_ERROR, code,
                      _("Could not read or write “%s” while %s: %s."),
                      self->path, what, detail);
+      break;
+
+    case SH_STORE_ERROR_CORRUPT:
+      set_corrupt_error (error, self->path, detail);
       break;
 
     default:
@@ -521,6 +529,69 @@ quick_check (ShStore  *self,
   return TRUE;
 }
 
+/* Reads the schema and the first row of every table. */
+static gboolean
+probe_tables (ShStore  *self,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite_%'", -1, &tables, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (tables)) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" LIMIT 1",
+                                              (const char *) sqlite3_column_text (tables, 0));
+      g_autoptr(sqlite3_stmt) probe = NULL;
+
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &probe, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (probe);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        break;
+      rc = SQLITE_OK;
+    }
+
+  if (rc == SQLITE_DONE || rc == SQLITE_OK)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    sh_store_set_sqlite_error (self, rc, error, "checking the file");
+  else
+    set_corrupt_error (error, self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+gboolean
+sh_store_check_file (const char    *path,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(ShStore) checker = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Its own read-only connection, so it can run in a worker thread while
+   * the app keeps editing through the main one. */
+  checker = g_object_new (SH_TYPE_STORE, NULL);
+  checker->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &checker->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SH_STORE_ERROR, SH_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_busy_timeout (checker->db, 3000);
+
+  return quick_check (checker, error);
+}
+
 gboolean
 sh_store_backup_to (ShStore     *self,
                     const char  *dest,
@@ -806,8 +877,21 @@ open_store (const char         *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 3000);
 
-  if (existed && !quick_check (self, error))
-    return NULL;
+  /* A write-ahead log left beside the file means the last session did
+   * not close cleanly (a crash or a power cut): that is when damage is
+   * likely, so the whole file is checked now. Otherwise opening only reads
+   * the first page of every table, which finds a file damaged at large in
+   * milliseconds; the app runs the full check in the background
+   * (sh_store_check_file()), and damage met later is reported as such. */
+  if (existed)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+      gboolean unclean = g_stat (wal, &st) == 0 && st.st_size > 0;
+
+      if (unclean ? !quick_check (self, error) : !probe_tables (self, error))
+        return NULL;
+    }
 
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||

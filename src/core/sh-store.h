@@ -138,6 +138,14 @@ GPtrArray   *sh_store_list_audit          (ShStore      *self,
                                            gint64        assessment_id,
                                            GError      **error);
 
+/* Runs PRAGMA quick_check over the whole file at @path on a connection of
+ * its own (safe in a worker thread while the file is in use). Opening a
+ * store checks the whole file only after an unclean shutdown; the app runs
+ * this in the background after it starts. */
+gboolean     sh_store_check_file          (const char    *path,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
 /* Whole-database checks. */
 gboolean     sh_store_integrity_check     (ShStore      *self,
                                            GError      **error);
