@@ -122,6 +122,31 @@ test_value_to_string (void)
   g_assert_null (sh_value_to_string (NULL));
 }
 
+static void
+test_value_equal (void)
+{
+  g_auto(GValue) twelve = G_VALUE_INIT;
+  g_auto(GValue) twelve_real = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+  g_auto(GValue) unset = G_VALUE_INIT;
+
+  g_value_init (&twelve, G_TYPE_INT64);
+  g_value_set_int64 (&twelve, 12);
+  g_value_init (&twelve_real, G_TYPE_DOUBLE);
+  g_value_set_double (&twelve_real, 12.0);
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, "12");
+
+  g_assert_true (sh_value_equal (&twelve, &twelve_real));
+  g_assert_true (sh_value_equal (NULL, &unset));
+  g_assert_false (sh_value_equal (NULL, &twelve));
+  g_assert_false (sh_value_equal (&text, NULL));
+  /* Text and number compare as text: "12" is 12. */
+  g_assert_true (sh_value_equal (&text, &twelve));
+  g_value_set_double (&twelve_real, 12.5);
+  g_assert_false (sh_value_equal (&twelve, &twelve_real));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +158,7 @@ main (int   argc,
   g_test_add_func ("/record/text-numbers", test_record_text_numbers);
   g_test_add_func ("/record/id-uuid-ref", test_record_id_uuid_ref);
   g_test_add_func ("/record/value-to-string", test_value_to_string);
+  g_test_add_func ("/record/value-equal", test_value_equal);
 
   return g_test_run ();
 }

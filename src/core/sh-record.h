@@ -73,6 +73,11 @@ const char  *sh_record_get_column    (const ShRecord *self,
 
 /* A value as text, as written in the audit trail: NULL for SQL NULL. */
 char        *sh_value_to_string     (const GValue   *value);
+/* Whether two values are the same field content: NULL (or an unset value)
+ * equals only NULL, numbers compare by value whatever their type, the rest
+ * compares as text. Saving an equal value is not a change. */
+gboolean     sh_value_equal         (const GValue   *a,
+                                     const GValue   *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShRecord, sh_record_unref)
 

@@ -1738,32 +1738,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  g_autofree char *sa = NULL;
-  g_autofree char *sb = NULL;
-  gboolean a_null = a == NULL || !G_IS_VALUE (a);
-  gboolean b_null = b == NULL || !G_IS_VALUE (b);
-
-  if (a_null || b_null)
-    return a_null == b_null;
-
-  if ((G_VALUE_HOLDS_DOUBLE (a) || G_VALUE_HOLDS_INT64 (a)) &&
-      (G_VALUE_HOLDS_DOUBLE (b) || G_VALUE_HOLDS_INT64 (b)))
-    {
-      double da = G_VALUE_HOLDS_DOUBLE (a) ? g_value_get_double (a) : (double) g_value_get_int64 (a);
-      double db = G_VALUE_HOLDS_DOUBLE (b) ? g_value_get_double (b) : (double) g_value_get_int64 (b);
-
-      return da == db;
-    }
-
-  sa = sh_value_to_string (a);
-  sb = sh_value_to_string (b);
-  return g_strcmp0 (sa, sb) == 0;
-}
-
 gboolean
 sh_store_update (ShStore       *self,
                  const char    *table,
@@ -1820,7 +1794,7 @@ sh_store_update (ShStore       *self,
     }
 
   /* Typing the same value again is not a change, and is not audited. */
-  if (values_equal (current, value))
+  if (sh_value_equal (current, value))
     return TRUE;
 
   if (!sh_store_begin (self, error))

@@ -296,33 +296,6 @@ row_key_id (const char *table,
   return g_strdup_printf ("%s\037%" G_GINT64_FORMAT, table, id);
 }
 
-/* As the store compares them: numbers by value, the rest as text. */
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  g_autofree char *sa = NULL;
-  g_autofree char *sb = NULL;
-  gboolean a_null = a == NULL || !G_IS_VALUE (a);
-  gboolean b_null = b == NULL || !G_IS_VALUE (b);
-
-  if (a_null || b_null)
-    return a_null == b_null;
-
-  if ((G_VALUE_HOLDS_DOUBLE (a) || G_VALUE_HOLDS_INT64 (a)) &&
-      (G_VALUE_HOLDS_DOUBLE (b) || G_VALUE_HOLDS_INT64 (b)))
-    {
-      double da = G_VALUE_HOLDS_DOUBLE (a) ? g_value_get_double (a) : (double) g_value_get_int64 (a);
-      double db = G_VALUE_HOLDS_DOUBLE (b) ? g_value_get_double (b) : (double) g_value_get_int64 (b);
-
-      return da == db;
-    }
-
-  sa = sh_value_to_string (a);
-  sb = sh_value_to_string (b);
-  return g_strcmp0 (sa, sb) == 0;
-}
-
 static gboolean
 stored_equal (const Stored *a,
               const Stored *b)
@@ -330,7 +303,7 @@ stored_equal (const Stored *a,
   if (a->ref_uuid != NULL || b->ref_uuid != NULL)
     return g_strcmp0 (a->ref_table, b->ref_table) == 0 && g_strcmp0 (a->ref_uuid, b->ref_uuid) == 0;
 
-  return values_equal (&a->value, &b->value);
+  return sh_value_equal (&a->value, &b->value);
 }
 
 /* -------------------------------------------------------------------------
@@ -1432,7 +1405,7 @@ sh_undo_stack_set_field (ShUndoStack   *self,
     return FALSE;
 
   /* Typing the same value again is not a change. */
-  if (values_equal (&old, value))
+  if (sh_value_equal (&old, value))
     return TRUE;
 
   /* The old value as the store replaced it, by uuid for a foreign key. */
