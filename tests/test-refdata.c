@@ -137,7 +137,7 @@ test_shipped_load (Fixture       *f,
     "textile", "paper", "seafood", "beer",
   };
 
-  g_assert_cmpint (sh_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (sh_store_get_schema_version (f->store), ==, SH_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM reference_version"), ==, 5);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM reference_version WHERE origin = 'shipped'"), ==, 5);
 

@@ -37,6 +37,12 @@ static const Command commands[] = {
   { "show", "ASSESSMENT", N_("Show an assessment's computed indicators"), sh_cli_command_show },
   { "generate", "--facilities N --assessments M [--seed S]",
     N_("Fill the database with synthetic data (benchmarks)"), sh_cli_command_generate },
+  { "export", "ASSESSMENT -o FILE | --annual FACILITY --year YEAR -o FILE",
+    N_("Write an assessment dossier or an annual CP report as XML"), sh_cli_command_export },
+  { "validate", "FILE…", N_("Check XML reports against the schema and their own figures"), sh_cli_command_validate },
+  { "import", "FILE…", N_("Import XML reports (dossiers, annual reports)"), sh_cli_command_import },
+  { "rollup", "--province CODE --year YEAR [-o FILE]", N_("Provincial CP roll-up for the ministry"),
+    sh_cli_command_rollup },
 };
 
 static void

@@ -74,4 +74,18 @@ int          sh_cli_command_generate    (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+/* sh-cli-xml.c: XML reports. */
+int          sh_cli_command_export      (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+int          sh_cli_command_validate    (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+int          sh_cli_command_import      (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+int          sh_cli_command_rollup      (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS
