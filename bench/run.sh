@@ -47,3 +47,7 @@ echo
 
 echo "== 4. Sankey layout and draw, 300 nodes / 1,000 links"
 "$build/bench/bench-sankey" 21
+echo
+
+echo "== 7. The demo's charts: load, draw on screen, one drag frame, A4 PNG"
+"$build/bench/bench-charts" 21

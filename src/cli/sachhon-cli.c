@@ -37,6 +37,8 @@ static const Command commands[] = {
   { "show", "ASSESSMENT", N_("Show an assessment's computed indicators"), sh_cli_command_show },
   { "generate", "--facilities N --assessments M [--seed S]",
     N_("Fill the database with synthetic data (benchmarks)"), sh_cli_command_generate },
+  { "chart", "ASSESSMENT --kind KIND [--layer LAYER] [--width W --height H] -o FILE",
+    N_("Draw a chart of an assessment to a PNG, PDF or SVG file"), sh_cli_command_chart },
   { "export", "ASSESSMENT -o FILE | --annual FACILITY --year YEAR -o FILE",
     N_("Write an assessment dossier or an annual CP report as XML"), sh_cli_command_export },
   { "validate", "FILE…", N_("Check XML reports against the schema and their own figures"), sh_cli_command_validate },

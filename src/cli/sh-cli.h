@@ -88,4 +88,8 @@ int          sh_cli_command_rollup      (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+int          sh_cli_command_chart       (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS

@@ -732,7 +732,7 @@ is_label_on_left (const ShSankeyLayout *layout,
 static double
 get_label_wrap (Painter              *p,
                 const ShSankeyLayout *layout,
-                guint                 column)
+                const ShSankeyNode   *node)
 {
   double wide = 16 * p->style.font_size;
   guint n_columns = sh_sankey_layout_get_n_columns (layout);
@@ -740,11 +740,14 @@ get_label_wrap (Painter              *p,
   double node_width = sh_sankey_layout_get_options (layout)->node_width;
   double gap;
 
-  if (n_columns < 2 || column == 0 || column == n_columns - 1)
+  if (n_columns < 2 || node->column == 0 || node->column == n_columns - 1)
     return wide;
 
-  gap = (area->width - node_width) / (n_columns - 1) - node_width;
-  return MIN (gap - 2 * LABEL_GAP - sh_sankey_layout_get_options (layout)->stub_length, wide);
+  /* Only a node with a stub on its right has the stub in its labels' way. */
+  gap = (area->width - node_width) / (n_columns - 1) - node_width - 2 * LABEL_GAP;
+  if (node->stub_side == SH_SANKEY_SIDE_RIGHT)
+    gap -= sh_sankey_layout_get_options (layout)->stub_length;
+  return MIN (gap, wide);
 }
 
 static char *
@@ -830,7 +833,7 @@ make_node_labels (Painter              *p,
     {
       const ShSankeyNode *node = &nodes[i];
       gboolean left = is_label_on_left (layout, node);
-      double wrap = get_label_wrap (p, layout, node->column);
+      double wrap = get_label_wrap (p, layout, node);
       /* Only the labels outside the first and last columns stand clear of
        * the bands; the others sit on them and need a card to be read. */
       gboolean boxed = node->column != 0
@@ -840,12 +843,23 @@ make_node_labels (Painter              *p,
 
       /* Columns too close for a few words of text: only flagged steps are
        * labelled there; the tooltip tells the rest. */
-      if (wrap < 5 * p->style.font_size)
+      if (wrap < 4 * p->style.font_size)
         {
           if (!node->flagged)
             continue;
-          wrap = 5 * p->style.font_size;
+          wrap = 4 * p->style.font_size;
         }
+
+      /* A word may wrap, an amount may not: "345.000 m" over "³" misleads. */
+      {
+        const char *unit = sh_sankey_graph_get_unit (sh_sankey_layout_get_graph (layout));
+        g_autofree char *amount = format_amount (&p->style, unit, MAX (node->value, fabs (node->unaccounted)));
+        g_autofree char *escaped = g_markup_escape_text (amount, -1);
+        double amount_width;
+
+        measure (p, p->body, escaped, -1, &amount_width);
+        wrap = MAX (wrap, amount_width + 1);
+      }
 
       add_label (p, labels, make_node_markup (layout, &p->style, node), wrap, left, boxed,
                  left ? node->x0 : node->x1, (node->y0 + node->y1) / 2,
@@ -1437,7 +1451,7 @@ measure_label_margins (Painter              *p,
         continue;
 
       markup = make_node_markup (layout, &p->style, node);
-      measure (p, p->body, markup, get_label_wrap (p, layout, node->column), &w);
+      measure (p, p->body, markup, get_label_wrap (p, layout, node), &w);
       if (is_label_on_left (layout, node))
         *left = MAX (*left, w + LABEL_GAP);
       if (node->column == last && !is_label_on_left (layout, node))
@@ -1447,7 +1461,7 @@ measure_label_margins (Painter              *p,
         {
           g_free (markup);
           markup = make_stub_markup (layout, &p->style, node);
-          measure (p, p->body, markup, get_label_wrap (p, layout, node->column), &w);
+          measure (p, p->body, markup, get_label_wrap (p, layout, node), &w);
           if (node->stub_side == SH_SANKEY_SIDE_LEFT && node->column == 0)
             *left = MAX (*left, w + LABEL_GAP);
           if (node->stub_side == SH_SANKEY_SIDE_RIGHT && node->column == last)

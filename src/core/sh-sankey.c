@@ -31,6 +31,7 @@ typedef struct
   char             *id;
   char             *label;
   ShSankeyNodeKind  kind;
+  double            position;    /* NAN unless pinned */
 } GraphNode;
 
 typedef struct
@@ -60,6 +61,7 @@ struct _ShSankeyLayout
   ShSankeyOptions  options;
   double           scale;
   double           padding;
+  double           node_bottom;
   guint            n_columns;
   guint            n_returns;
   guint            n_nodes;
@@ -262,6 +264,7 @@ sh_sankey_graph_add_node (ShSankeyGraph     *graph,
   node.id = g_strdup (id);
   node.label = g_strdup (label != NULL ? label : id);
   node.kind = kind;
+  node.position = NAN;
   g_array_append_val (graph->nodes, node);
   g_hash_table_insert (graph->ids, node.id, GUINT_TO_POINTER (graph->nodes->len));
 
@@ -286,6 +289,34 @@ sh_sankey_graph_lookup_node (const ShSankeyGraph *graph,
   if (index != NULL)
     *index = stored - 1;
   return TRUE;
+}
+
+gboolean
+sh_sankey_graph_set_node_position (ShSankeyGraph *graph,
+                                   const char    *id,
+                                   double         position)
+{
+  guint index;
+
+  g_return_val_if_fail (graph != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (isnan (position) || (position >= 0 && position <= 1), FALSE);
+
+  if (!sh_sankey_graph_lookup_node (graph, id, &index))
+    return FALSE;
+
+  g_array_index (graph->nodes, GraphNode, index).position = position;
+  return TRUE;
+}
+
+double
+sh_sankey_graph_get_node_position (const ShSankeyGraph *graph,
+                                   guint                index)
+{
+  g_return_val_if_fail (graph != NULL, NAN);
+  g_return_val_if_fail (index < graph->nodes->len, NAN);
+
+  return g_array_index (graph->nodes, GraphNode, index).position;
 }
 
 gboolean
@@ -883,29 +914,6 @@ move_node (Work   *w,
   node->y1 = y0 + w->height[index];
 }
 
-static void
-place_initial (Work *w)
-{
-  ShSankeyLayout *layout = w->layout;
-  double top = layout->area.y;
-
-  for (guint c = 0; c < layout->n_columns; c++)
-    {
-      double total = 0, y;
-
-      for (guint k = w->col_start[c]; k < w->col_start[c + 1]; k++)
-        total += w->height[w->col_nodes[k]];
-      total += (w->col_start[c + 1] - w->col_start[c] - 1) * layout->padding;
-
-      y = top + (w->node_bottom - top - total) / 2;
-      for (guint k = w->col_start[c]; k < w->col_start[c + 1]; k++)
-        {
-          move_node (w, w->col_nodes[k], y);
-          y += w->height[w->col_nodes[k]] + layout->padding;
-        }
-    }
-}
-
 /* Re-sorts a column by position and pushes overlapping nodes apart: down
  * from the top, then back up from the bottom, so that nodes keep the
  * padding and stay in the area. */
@@ -945,6 +953,58 @@ resolve_column (Work  *w,
       if (layout->nodes[i].y1 > y)
         move_node (w, i, y - w->height[i]);
       y = layout->nodes[i].y0 - layout->padding;
+    }
+}
+
+static gboolean
+place_pinned (Work  *w,
+              guint  column)
+{
+  ShSankeyLayout *layout = w->layout;
+  double top = layout->area.y;
+  gboolean any = FALSE;
+
+  for (guint k = w->col_start[column]; k < w->col_start[column + 1]; k++)
+    {
+      guint i = w->col_nodes[k];
+      double position = g_array_index (layout->graph->nodes, GraphNode, i).position;
+      double travel = MAX (w->node_bottom - top - w->height[i], 0);
+
+      if (isnan (position))
+        continue;
+      layout->nodes[i].pinned = TRUE;
+      move_node (w, i, top + position * travel);
+      any = TRUE;
+    }
+
+  return any;
+}
+
+static void
+place_initial (Work *w)
+{
+  ShSankeyLayout *layout = w->layout;
+  double top = layout->area.y;
+
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      double total = 0, y;
+
+      for (guint k = w->col_start[c]; k < w->col_start[c + 1]; k++)
+        total += w->height[w->col_nodes[k]];
+      total += (w->col_start[c + 1] - w->col_start[c] - 1) * layout->padding;
+
+      y = top + (w->node_bottom - top - total) / 2;
+      for (guint k = w->col_start[c]; k < w->col_start[c + 1]; k++)
+        {
+          move_node (w, w->col_nodes[k], y);
+          y += w->height[w->col_nodes[k]] + layout->padding;
+        }
+
+      /* Nodes someone placed by hand go where they were put; the column is
+       * then re-sorted around them. */
+      if (place_pinned (w, c))
+        resolve_column (w, c);
     }
 }
 
@@ -1058,6 +1118,9 @@ relax_column (Work     *w,
       const guint *list = from_left ? w->in_links : w->out_links;
       double sum = 0, weight = 0;
 
+      if (layout->nodes[i].pinned)
+        continue;
+
       for (guint j = start[i]; j < start[i + 1]; j++)
         {
           guint li = list[j];
@@ -1164,6 +1227,7 @@ run_layout (Work    *w,
   for (guint i = 0; i < layout->n_links; i++)
     layout->links[i].width = compute_width (layout, layout->links[i].value, layout->scale);
   w->node_bottom = layout->area.y + layout->area.height - measure_return_band (w, layout->scale);
+  layout->node_bottom = w->node_bottom;
 
   order_returns (w);
   offset_returns (w);
@@ -1386,6 +1450,25 @@ sh_sankey_layout_get_links (const ShSankeyLayout *layout,
   if (n_links != NULL)
     *n_links = layout->n_links;
   return layout->links;
+}
+
+double
+sh_sankey_layout_get_position_at (const ShSankeyLayout *layout,
+                                  guint                 index,
+                                  double                y0)
+{
+  const ShSankeyNode *node;
+  double travel;
+
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (index < layout->n_nodes, 0);
+
+  node = &layout->nodes[index];
+  travel = layout->node_bottom - layout->area.y - (node->y1 - node->y0);
+  if (travel <= 0)
+    return 0;
+
+  return CLAMP ((y0 - layout->area.y) / travel, 0, 1);
 }
 
 /* ------------------------------------------------------------ hit testing */

@@ -101,6 +101,7 @@ typedef struct
   gboolean          flagged;          /* |closure_error| > tolerance */
   ShSankeySide      stub_side;        /* NONE when the step balances */
   double            stub_x0, stub_y0, stub_x1, stub_y1;
+  gboolean          pinned;           /* placed at its graph position, not relaxed */
 } ShSankeyNode;
 
 /* A link as laid out. Links keep the order in which they were added. */
@@ -165,6 +166,18 @@ gboolean             sh_sankey_graph_add_node        (ShSankeyGraph     *graph,
 gboolean             sh_sankey_graph_lookup_node     (const ShSankeyGraph *graph,
                                                       const char        *id,
                                                       guint             *index);
+/* Pins a node at @position, a fraction of the height it can travel: 0
+ * puts its top at the top of the diagram, 1 its bottom at the bottom (above
+ * the return arcs). A fraction rather than pixels keeps a dragged node in
+ * its place whatever the size of the page. The layout moves a pinned node
+ * only as far as the padding to its neighbours requires. NAN unpins it.
+ * Returns FALSE when there is no node @id. */
+gboolean             sh_sankey_graph_set_node_position (ShSankeyGraph *graph,
+                                                      const char        *id,
+                                                      double             position);
+/* The node's pinned position, or NAN when it is not pinned. */
+double               sh_sankey_graph_get_node_position (const ShSankeyGraph *graph,
+                                                      guint              index);
 /* @value is already in the graph's unit; @caller_id maps a click back to
  * the caller's row (a flow id), 0 when there is none. */
 gboolean             sh_sankey_graph_add_link        (ShSankeyGraph     *graph,
@@ -200,6 +213,11 @@ const ShSankeyNode  *sh_sankey_layout_get_nodes      (const ShSankeyLayout *layo
                                                       guint             *n_nodes);
 const ShSankeyLink  *sh_sankey_layout_get_links      (const ShSankeyLayout *layout,
                                                       guint             *n_links);
+/* The position (see sh_sankey_graph_set_node_position()) that puts the top
+ * of node @index at @y0 in this layout, clamped to 0…1. */
+double               sh_sankey_layout_get_position_at (const ShSankeyLayout *layout,
+                                                      guint              index,
+                                                      double             y0);
 /* Finds what is under (@x, @y): a node before its stub before a link; of
  * overlapping links, the narrowest, since it is drawn on top. */
 gboolean             sh_sankey_layout_hit_test       (const ShSankeyLayout *layout,
