@@ -22,7 +22,7 @@ asan_build=$(realpath -m "${DEV_ASAN_BUILD_DIR:-build-asan}")
 # gcc and libc6-dev because --no-install-recommends does not bring them.
 packages=(
   gcc libc6-dev pkg-config meson ninja-build gettext
-  libgtk-4-dev libxml2-dev libxml2-utils libsqlite3-dev
+  libgtk-4-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev
   desktop-file-utils appstream-util
   xvfb xauth fonts-dejavu-core librsvg2-common dbus at-spi2-core python3-pyatspi
   poppler-utils

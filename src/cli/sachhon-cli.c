@@ -45,6 +45,12 @@ static const Command commands[] = {
   { "import", "FILE…", N_("Import XML reports (dossiers, annual reports)"), sh_cli_command_import },
   { "rollup", "--province CODE --year YEAR [-o FILE]", N_("Provincial CP roll-up for the ministry"),
     sh_cli_command_rollup },
+  { "evidence", "ASSESSMENT -o FILE.pdf [--xml FILE | --use-xml FILE] [--language vi|en]",
+    N_("Print the certification evidence dossier, tied to its XML, as PDF"), sh_cli_command_evidence },
+  { "form", "quick [ASSESSMENT] -o FILE.pdf [--language vi|en]",
+    N_("Print the quick-assessment form, blank or pre-filled, as PDF"), sh_cli_command_form },
+  { "verify", "FILE.xml --fingerprint HEX", N_("Check that an XML file is the one a dossier was printed from"),
+    sh_cli_command_verify },
 };
 
 static void

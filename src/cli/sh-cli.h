@@ -92,4 +92,15 @@ int          sh_cli_command_chart       (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+/* sh-cli-evidence.c: the printed dossier, the paper form, verification. */
+int          sh_cli_command_evidence    (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+int          sh_cli_command_form        (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+int          sh_cli_command_verify      (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS

@@ -1,0 +1,555 @@
+/* sh-quick-form-print.c — the quick-assessment form on paper.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sh-evidence-lang.h"
+#include "sh-format.h"
+#include "sh-quick-form-print.h"
+#include "sh-refdata.h"
+#include "sh-tasks.h"
+
+#define T(msgid) sh_evidence_lang_gettext (lang, msgid)
+
+/* Room to write by hand, in points. */
+#define WRITE_HEIGHT 20.0
+
+static const ShQuickFormField fields[] = {
+  { "A01", 1, N_("Facility name"), "facility", "name" },
+  { "A02", 1, N_("Tax code"), "facility", "tax_code" },
+  { "A03", 1, N_("Address"), "facility", "address" },
+  { "A04", 1, N_("District"), "facility", "district" },
+  { "A05", 1, N_("Province"), "facility", "province_code" },
+  { "A06", 1, N_("Phone"), "facility", "phone" },
+  { "A07", 1, N_("Email"), "facility", "email" },
+  { "A08", 1, N_("Legal representative"), "facility", "legal_representative" },
+  { "A09", 1, N_("Sector"), "facility", "sector_code" },
+  { "A10", 1, N_("VSIC code"), "facility", "vsic_code" },
+  { "A11", 1, N_("Employees"), "facility", "employees" },
+  { "A12", 1, N_("Operating days per year"), "facility", "operating_days" },
+  { "A13", 1, N_("Shifts per day"), "facility", "shifts_per_day" },
+  { "A14", 1, N_("Main product"), "facility_product", "name" },
+  { "A15", 1, N_("Design capacity"), "facility_product", "capacity" },
+  { "A16", 1, N_("Capacity unit"), "facility_product", "capacity_unit" },
+  { "A17", 1, N_("Assessment start date"), "assessment", "start_date" },
+  { "A18", 1, N_("Assessment end date"), "assessment", "end_date" },
+  { "A19", 1, N_("Operating regime"), "assessment", "operating_regime" },
+  { "F01", 6, N_("Proposed focus"), "assessment", "proposed_focus" },
+  { "F02", 6, N_("CP potential (%)"), "assessment", "cp_potential_pct" },
+  { "F03", 6, N_("Recommendation"), "assessment", "recommendation" },
+  { "F04", 6, N_("Continue with a detailed assessment"), "assessment", "continue_recommended" },
+  { "G01", 7, N_("Consultant's name"), "assessment", "consultant_signature_name" },
+  { "G02", 7, N_("Consultant's signature date"), "assessment", "consultant_signature_date" },
+  { "G03", 7, N_("Facility representative's name"), "assessment", "facility_signature_name" },
+  { "G04", 7, N_("Facility representative's signature date"), "assessment", "facility_signature_date" },
+};
+
+const ShQuickFormField *
+sh_quick_form_get_fields (guint *n_fields)
+{
+  g_return_val_if_fail (n_fields != NULL, NULL);
+
+  *n_fields = G_N_ELEMENTS (fields);
+  return fields;
+}
+
+const ShQuickFormField *
+sh_quick_form_find_field (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_ascii_strcasecmp (fields[i].code, code) == 0)
+      return &fields[i];
+  return NULL;
+}
+
+typedef struct
+{
+  ShStore    *store;
+  ShRecord   *assessment;
+  ShRecord   *facility;
+  ShRecord   *product;
+  GPtrArray  *production;   /* ShRecord */
+  GPtrArray  *consumption;
+  GPtrArray  *checklist;    /* ref_checklist_item, or NULL */
+  GPtrArray  *answers;
+  GPtrArray  *observations;
+  GPtrArray  *options;
+} Form;
+
+static void
+form_clear (Form *form)
+{
+  g_clear_pointer (&form->assessment, sh_record_unref);
+  g_clear_pointer (&form->facility, sh_record_unref);
+  g_clear_pointer (&form->product, sh_record_unref);
+  g_clear_pointer (&form->production, g_ptr_array_unref);
+  g_clear_pointer (&form->consumption, g_ptr_array_unref);
+  g_clear_pointer (&form->checklist, g_ptr_array_unref);
+  g_clear_pointer (&form->answers, g_ptr_array_unref);
+  g_clear_pointer (&form->observations, g_ptr_array_unref);
+  g_clear_pointer (&form->options, g_ptr_array_unref);
+}
+
+static gboolean
+form_load (Form     *form,
+           ShStore  *store,
+           gint64    assessment_id,
+           GError  **error)
+{
+  g_autoptr(GPtrArray) products = NULL;
+  const char *sector;
+
+  form->store = store;
+  if (!(form->assessment = sh_store_get (store, "assessment", assessment_id, error)) ||
+      !(form->facility = sh_store_get (store, "facility", sh_record_get_int (form->assessment, "facility_id", 0), error)) ||
+      !(products = sh_store_list (store, "facility_product", "facility_id", sh_record_get_id (form->facility), error)) ||
+      !(form->production = sh_store_list (store, "production_record", "assessment_id", assessment_id, error)) ||
+      !(form->consumption = sh_store_list (store, "resource_consumption", "assessment_id", assessment_id, error)) ||
+      !(form->answers = sh_store_list (store, "checklist_answer", "assessment_id", assessment_id, error)) ||
+      !(form->observations = sh_store_list (store, "observation", "assessment_id", assessment_id, error)) ||
+      !(form->options = sh_store_list (store, "cp_option", "assessment_id", assessment_id, error)))
+    return FALSE;
+  if (products->len > 0)
+    form->product = sh_record_ref (products->pdata[0]);
+  sector = sh_record_get_string (form->facility, "sector_code");
+  if (sector != NULL)
+    form->checklist = sh_refdata_list_checklist (store, sector, NULL);
+  return TRUE;
+}
+
+/* A stored value as it is written on the form. */
+static char *
+field_value (Form                   *form,
+             ShEvidenceLang         *lang,
+             const ShQuickFormField *field)
+{
+  ShRecord *row = NULL;
+  const GValue *value;
+
+  if (g_str_equal (field->table, "facility"))
+    row = form->facility;
+  else if (g_str_equal (field->table, "assessment"))
+    row = form->assessment;
+  else if (g_str_equal (field->table, "facility_product"))
+    row = form->product;
+  if (row == NULL || sh_record_is_null (row, field->column))
+    return NULL;
+
+  value = sh_record_get_value (row, field->column);
+  if (g_str_equal (field->column, "continue_recommended"))
+    return g_strdup (sh_record_get_int (row, field->column, 0) ? T (N_("Yes")) : T (N_("No")));
+  if (g_str_has_suffix (field->column, "_date"))
+    return sh_format_date (sh_record_get_string (row, field->column));
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    return sh_format_number (g_value_get_double (value), 2, SH_NUMBER_STYLE_VI);
+  if (G_VALUE_HOLDS_INT64 (value))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+  if (g_str_equal (field->column, "province_code") && form->store != NULL)
+    {
+      const char *date = sh_record_get_string (form->assessment, "start_date");
+      g_autoptr(ShRecord) province = sh_refdata_lookup_province (form->store, sh_record_get_string (row, field->column),
+                                                                 date != NULL ? date : "2025-06-30", NULL);
+
+      if (province != NULL)
+        return g_strdup (sh_record_get_string (province, g_str_equal (sh_evidence_lang_get_code (lang), "vi")
+                                               ? "name_vi" : "name_en"));
+    }
+  if (g_str_equal (field->column, "sector_code") && form->store != NULL)
+    {
+      g_autoptr(ShRecord) sector = sh_refdata_get_sector (form->store, sh_record_get_string (row, field->column), NULL);
+
+      if (sector != NULL)
+        return g_strdup (sh_record_get_string (sector, g_str_equal (sh_evidence_lang_get_code (lang), "vi")
+                                               ? "name_vi" : "name_en"));
+    }
+  return g_strdup (sh_record_get_string (row, field->column));
+}
+
+static char *
+escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+/* What was filled in prints in blue, like ink, so the blank lines and the
+ * pre-filled values are told apart. */
+static char *
+ink (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  return g_markup_printf_escaped ("<span foreground=\"#1a3d8f\">%s</span>", text);
+}
+
+static void
+add_plain (ShEvidencePages     *pages,
+           ShEvidenceTextStyle  style,
+           const char          *text)
+{
+  g_autofree char *markup = escape (text);
+
+  sh_evidence_pages_add_text (pages, style, markup);
+}
+
+static void
+add_row_strings (ShEvidencePages *pages,
+                 GPtrArray       *cells,
+                 double           height)
+{
+  sh_evidence_pages_add_row_sized (pages, (const char * const *) cells->pdata, height);
+  g_ptr_array_unref (cells);
+}
+
+static void
+begin_table (ShEvidencePages       *pages,
+             ShEvidenceLang        *lang,
+             guint                  n,
+             const double          *widths,
+             const char * const    *headers,
+             const ShEvidenceAlign *aligns)
+{
+  g_autoptr(GPtrArray) escaped = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (escaped, escape (T (headers[i])));
+  sh_evidence_pages_begin_table (pages, n, widths, (const char * const *) escaped->pdata, aligns);
+}
+
+static void
+add_section_title (ShEvidencePages *pages,
+                   ShEvidenceLang  *lang,
+                   guint            section)
+{
+  const ShTaskInfo *info = sh_tasks_get_quick_section (section);
+  g_autofree char *markup = g_markup_printf_escaped ("%u. %s", section, T (info->name));
+
+  sh_evidence_pages_add_text (pages, SH_EVIDENCE_TEXT_HEADING, markup);
+}
+
+static void
+add_fields (ShEvidencePages *pages,
+            ShEvidenceLang  *lang,
+            Form            *form,
+            guint            section)
+{
+  const double widths[] = { 0.08, 0.34, 0.58 };
+  const char *headers[] = { N_("Code"), N_("Field"), N_("Value") };
+
+  begin_table (pages, lang, 3, widths, headers, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = NULL;
+      GPtrArray *cells;
+
+      if (fields[i].section != section)
+        continue;
+      value = form != NULL ? field_value (form, lang, &fields[i]) : NULL;
+      cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>%s</b>", fields[i].code));
+      g_ptr_array_add (cells, escape (T (fields[i].label)));
+      g_ptr_array_add (cells, ink (value));
+      add_row_strings (pages, cells, WRITE_HEIGHT);
+    }
+  sh_evidence_pages_end_table (pages);
+}
+
+static const char *
+data_source_label (ShEvidenceLang *lang,
+                   const char     *source)
+{
+  if (g_strcmp0 (source, "meter") == 0)
+    return T (N_("Meter"));
+  if (g_strcmp0 (source, "invoice") == 0)
+    return T (N_("Invoice"));
+  if (g_strcmp0 (source, "estimate") == 0)
+    return T (N_("Estimate"));
+  if (g_strcmp0 (source, "paper") == 0)
+    return T (N_("Entered from paper"));
+  return "";
+}
+
+static void
+add_consumption (ShEvidencePages *pages,
+                 ShEvidenceLang  *lang,
+                 Form            *form)
+{
+  const double widths[] = { 0.08, 0.14, 0.26, 0.14, 0.1, 0.13, 0.15 };
+  const char *headers[] = { N_("Code"), N_("Period"), N_("Product or resource"), N_("Quantity"), N_("Unit"),
+                            N_("Unit price (₫)"), N_("Source") };
+  const ShEvidenceAlign aligns[] = { 0, 0, 0, SH_EVIDENCE_ALIGN_RIGHT, 0, SH_EVIDENCE_ALIGN_RIGHT, 0 };
+  guint n = 0;
+
+  add_plain (pages, SH_EVIDENCE_TEXT_SMALL,
+             T (N_("B1: production (one row per product and period). B2: consumption of electricity, fuels, water, materials and chemicals. Source: meter, invoice or estimate.")));
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, aligns);
+  for (guint part = 1; part <= 2; part++)
+    {
+      GPtrArray *rows = form != NULL ? (part == 1 ? form->production : form->consumption) : NULL;
+      guint filled = rows != NULL ? rows->len : 0;
+      guint blank = part == 1 ? 3 : 8;
+
+      n = 0;
+      for (guint i = 0; i < filled + blank; i++)
+        {
+          ShRecord *row = i < filled ? rows->pdata[i] : NULL;
+          GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+          g_ptr_array_add (cells, g_markup_printf_escaped ("<b>B%u.%u</b>", part, ++n));
+          if (row != NULL)
+            {
+              g_autofree char *quantity = sh_format_number (sh_record_get_double (row, "quantity", 0), 2,
+                                                            SH_NUMBER_STYLE_VI);
+              g_autofree char *price = sh_record_is_null (row, "unit_price_vnd") ? NULL
+                : sh_format_number ((double) sh_record_get_int (row, "unit_price_vnd", 0), 0, SH_NUMBER_STYLE_VI);
+              const char *name = part == 1 ? sh_record_get_string (row, "product")
+                : (sh_record_get_string (row, "resource_name") ? sh_record_get_string (row, "resource_name")
+                                                                : sh_record_get_string (row, "resource_code"));
+
+              g_ptr_array_add (cells, ink (sh_record_get_string (row, "period_label")));
+              g_ptr_array_add (cells, ink (name));
+              g_ptr_array_add (cells, ink (quantity));
+              g_ptr_array_add (cells, ink (sh_record_get_string (row, "unit")));
+              g_ptr_array_add (cells, ink (price));
+              g_ptr_array_add (cells, ink (part == 2 ? data_source_label (lang, sh_record_get_string (row, "data_source")) : NULL));
+            }
+          else
+            for (guint c = 1; c < G_N_ELEMENTS (headers); c++)
+              g_ptr_array_add (cells, g_strdup (""));
+          add_row_strings (pages, cells, WRITE_HEIGHT);
+        }
+    }
+  sh_evidence_pages_end_table (pages);
+}
+
+static ShRecord *
+find_answer (Form       *form,
+             const char *item_code)
+{
+  for (guint i = 0; form != NULL && i < form->answers->len; i++)
+    if (g_strcmp0 (sh_record_get_string (form->answers->pdata[i], "item_code"), item_code) == 0)
+      return form->answers->pdata[i];
+  return NULL;
+}
+
+static void
+add_checklist (ShEvidencePages *pages,
+               ShEvidenceLang  *lang,
+               Form            *form)
+{
+  const double widths[] = { 0.08, 0.44, 0.09, 0.09, 0.09, 0.21 };
+  const char *headers[] = { N_("Code"), N_("Question"), N_("Yes"), N_("No"), N_("N/A"), N_("Note") };
+  const ShEvidenceAlign aligns[] = { 0, 0, SH_EVIDENCE_ALIGN_CENTER, SH_EVIDENCE_ALIGN_CENTER,
+                                     SH_EVIDENCE_ALIGN_CENTER, 0 };
+  const char *answers[] = { "yes", "no", "na" };
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  gboolean vi = g_str_equal (sh_evidence_lang_get_code (lang), "vi");
+
+  /* The sector's reference checklist, then any answer to a question of
+   * its own; a blank form leaves room for the questions. */
+  if (form != NULL && form->checklist != NULL)
+    for (guint i = 0; i < form->checklist->len; i++)
+      g_ptr_array_add (questions, form->checklist->pdata[i]);
+  for (guint i = 0; form != NULL && i < form->answers->len; i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; form->checklist != NULL && j < form->checklist->len; j++)
+        listed = listed || g_strcmp0 (sh_record_get_string (form->checklist->pdata[j], "code"),
+                                      sh_record_get_string (form->answers->pdata[i], "item_code")) == 0;
+      if (!listed)
+        g_ptr_array_add (questions, form->answers->pdata[i]);
+    }
+
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, aligns);
+  for (guint i = 0; i < questions->len + 4; i++)
+    {
+      ShRecord *q = i < questions->len ? questions->pdata[i] : NULL;
+      GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+      const char *code = NULL;
+      const char *question = NULL;
+      ShRecord *answer = NULL;
+
+      if (q != NULL && g_str_equal (sh_record_get_table (q), "checklist_answer"))
+        {
+          answer = q;
+          question = sh_record_get_string (q, "question");
+        }
+      else if (q != NULL)
+        {
+          code = sh_record_get_string (q, "code");
+          question = sh_record_get_string (q, vi ? "question_vi" : "question_en");
+          answer = find_answer (form, code);
+        }
+
+      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>C%u</b>", i + 1));
+      g_ptr_array_add (cells, question != NULL ? escape (question) : g_strdup (""));
+      for (guint a = 0; a < G_N_ELEMENTS (answers); a++)
+        {
+          gboolean ticked = answer != NULL && g_strcmp0 (sh_record_get_string (answer, "answer"), answers[a]) == 0;
+
+          g_ptr_array_add (cells, g_strdup (ticked ? "<span foreground=\"#1a3d8f\" size=\"larger\">☒</span>"
+                                                   : "<span size=\"larger\">☐</span>"));
+        }
+      g_ptr_array_add (cells, ink (answer != NULL ? sh_record_get_string (answer, "note") : NULL));
+      add_row_strings (pages, cells, WRITE_HEIGHT);
+    }
+  sh_evidence_pages_end_table (pages);
+}
+
+static void
+add_observations (ShEvidencePages *pages,
+                  ShEvidenceLang  *lang,
+                  Form            *form)
+{
+  const double widths[] = { 0.08, 0.2, 0.38, 0.14, 0.1, 0.1 };
+  const char *headers[] = { N_("Code"), N_("Location or step"), N_("Issue seen"), N_("Category"), N_("Severity"),
+                            N_("Photo no.") };
+  guint filled = form != NULL ? form->observations->len : 0;
+
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, NULL);
+  for (guint i = 0; i < filled + 6; i++)
+    {
+      ShRecord *o = i < filled ? form->observations->pdata[i] : NULL;
+      GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>D%u</b>", i + 1));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "location") : NULL));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "issue") : NULL));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "category") : NULL));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "severity") : NULL));
+      g_ptr_array_add (cells, g_strdup (""));
+      add_row_strings (pages, cells, WRITE_HEIGHT * 1.5);
+    }
+  sh_evidence_pages_end_table (pages);
+}
+
+static void
+add_quick_wins (ShEvidencePages *pages,
+                ShEvidenceLang  *lang,
+                Form            *form)
+{
+  const double widths[] = { 0.08, 0.42, 0.18, 0.16, 0.16 };
+  const char *headers[] = { N_("Code"), N_("Quick win"), N_("Estimated saving (₫/year)"), N_("Estimated cost (₫)"),
+                            N_("Cost class") };
+  g_autoptr(GPtrArray) wins = g_ptr_array_new ();
+
+  for (guint i = 0; form != NULL && i < form->options->len; i++)
+    if (sh_record_get_int (form->options->pdata[i], "is_quick_win", 0))
+      g_ptr_array_add (wins, form->options->pdata[i]);
+
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, NULL);
+  for (guint i = 0; i < wins->len + 4; i++)
+    {
+      ShRecord *o = i < wins->len ? wins->pdata[i] : NULL;
+      GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>E%u</b>", i + 1));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "title") : NULL));
+      g_ptr_array_add (cells, g_strdup (""));
+      g_ptr_array_add (cells, g_strdup (""));
+      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "cost_class") : NULL));
+      add_row_strings (pages, cells, WRITE_HEIGHT * 1.5);
+    }
+  sh_evidence_pages_end_table (pages);
+}
+
+ShEvidencePages *
+sh_quick_form_build_pages (ShStore     *store,
+                           gint64       assessment_id,
+                           const char  *language,
+                           GError     **error)
+{
+  g_autoptr(ShEvidenceLang) lang = NULL;
+  g_autoptr(ShEvidencePages) pages = NULL;
+  Form form_data = { 0 };
+  Form *form = NULL;
+  g_autofree char *header_left = NULL;
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (assessment_id == 0 || SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(lang = sh_evidence_lang_new (language != NULL ? language : "vi", error)))
+    return NULL;
+  if (assessment_id != 0)
+    {
+      if (!form_load (&form_data, store, assessment_id, error))
+        {
+          form_clear (&form_data);
+          return NULL;
+        }
+      form = &form_data;
+    }
+
+  pages = sh_evidence_pages_new ();
+  header_left = form != NULL
+    ? g_strdup_printf ("%s · %s", T (N_("Quick CP assessment form")), sh_record_get_string (form->facility, "name"))
+    : g_strdup_printf ("%s · %s", T (N_("Quick CP assessment form")), T (N_("blank")));
+  sh_evidence_pages_set_header (pages, header_left, T (N_("Form QA-01")));
+  footer = form != NULL
+    ? g_strdup_printf ("%s %s\n%s", T (N_("Assessment:")), sh_record_get_uuid (form->assessment),
+                       T (N_("Type it in with the source “Entered from paper”.")))
+    : g_strdup_printf ("%s\n%s", T (N_("Blank form")), T (N_("Type it in with the source “Entered from paper”.")));
+  sh_evidence_pages_set_footer (pages, footer);
+  sh_evidence_pages_set_page_word (pages, T (N_("Page")));
+  sh_evidence_pages_set_title (pages, T (N_("Quick CP assessment form")));
+
+  add_plain (pages, SH_EVIDENCE_TEXT_TITLE, T (N_("QUICK CLEANER PRODUCTION ASSESSMENT FORM")));
+  add_plain (pages, SH_EVIDENCE_TEXT_BODY,
+             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: when the form is typed into Sạch Hơn, find the field by its code and choose the source “Entered from paper”.")));
+
+  for (guint section = 1; section <= SH_TASKS_N_QUICK_SECTIONS; section++)
+    {
+      add_section_title (pages, lang, section);
+      switch (section)
+        {
+        case 2:
+          add_consumption (pages, lang, form);
+          break;
+        case 3:
+          add_checklist (pages, lang, form);
+          break;
+        case 4:
+          add_observations (pages, lang, form);
+          break;
+        case 5:
+          add_quick_wins (pages, lang, form);
+          break;
+        default:
+          add_fields (pages, lang, form, section);
+          break;
+        }
+    }
+
+  form_clear (&form_data);
+  return g_steal_pointer (&pages);
+}
+
+gboolean
+sh_quick_form_write_pdf (ShStore     *store,
+                         gint64       assessment_id,
+                         const char  *language,
+                         const char  *path,
+                         guint       *out_n_pages,
+                         GError     **error)
+{
+  g_autoptr(ShEvidencePages) pages = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(pages = sh_quick_form_build_pages (store, assessment_id, language, error)))
+    return FALSE;
+  if (!sh_evidence_pages_write_pdf (pages, path, error))
+    return FALSE;
+  if (out_n_pages != NULL)
+    *out_n_pages = sh_evidence_pages_get_n_pages (pages);
+  return TRUE;
+}

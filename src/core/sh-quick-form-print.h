@@ -1,0 +1,52 @@
+/* sh-quick-form-print.h — the quick-assessment form on paper.
+ *
+ * For the day the laptop battery dies: the quick-assessment form (phiếu
+ * đánh giá nhanh SXSH, DOMAIN.md §2.3) printed blank or pre-filled from an
+ * assessment, with the same field labels as the app and a code per field
+ * (A01, B2.3, …), so what is written on paper can be typed in later, field
+ * by field, with the provenance "entered from paper" (data_source and
+ * provenance "paper" in the store). The field table is public so the app's
+ * form can show the same codes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sh-evidence-pages.h"
+#include "sh-store.h"
+
+G_BEGIN_DECLS
+
+/* One field of the form that maps to one column of one table. Rows of the
+ * lists (consumption, checklist, observations, quick wins) are coded
+ * "<letter><n>.<row>" and map to a new row of their table. */
+typedef struct
+{
+  const char *code;      /* "A01" */
+  guint       section;   /* 1–7, the quick-assessment sections of sh-tasks.h */
+  const char *label;     /* English; translate with _() (the form uses the dossier language) */
+  const char *table;     /* "facility", "assessment", "facility_product" */
+  const char *column;
+} ShQuickFormField;
+
+/* The single-value fields, in print order. */
+const ShQuickFormField *sh_quick_form_get_fields   (guint       *n_fields);
+const ShQuickFormField *sh_quick_form_find_field   (const char  *code);
+
+/* Lays the form out: blank when @assessment_id is 0 (then @store may be
+ * NULL), else pre-filled from that quick assessment. @language: "vi"
+ * (default when NULL) or "en". */
+ShEvidencePages        *sh_quick_form_build_pages  (ShStore     *store,
+                                                    gint64       assessment_id,
+                                                    const char  *language,
+                                                    GError     **error);
+
+/* Builds the form and writes it to @path as PDF. */
+gboolean                sh_quick_form_write_pdf    (ShStore     *store,
+                                                    gint64       assessment_id,
+                                                    const char  *language,
+                                                    const char  *path,
+                                                    guint       *out_n_pages,
+                                                    GError     **error);
+
+G_END_DECLS
