@@ -11,6 +11,9 @@
 #include "sh-assessment-row.h"
 #include "sh-demo.h"
 #include "sh-facility-item.h"
+#include "sh-facility-page.h"
+#include "sh-field-choice.h"
+#include "sh-field-entry.h"
 #include "sh-refdata.h"
 #include "sh-test-utils.h"
 #include "sh-window.h"
@@ -420,10 +423,25 @@ test_window_select_facility (Fixture       *f,
 
   page = gtk_stack_get_visible_child (stack);
   WAIT_FOR (shows_label (page, sh_record_get_string (cassava, "name")));
-  g_assert_true (shows_label (page, sh_record_get_string (cassava, "address")));
   g_assert_true (shows_label (page, expected ("Assessments", "Các đợt đánh giá")));
-  g_assert_true (shows_label (page, expected ("Cassava starch (VSIC 1062)",
-                                              "Sản xuất tinh bột sắn (VSIC 1062)")));
+
+  /* The facility page shows the profile in its fields. */
+  {
+    ShFacilityPage *facility_page = SH_FACILITY_PAGE (sh_window_get_facility_page (f->window));
+    GtkWidget *sector = sh_facility_page_get_part (facility_page, "sector_code");
+    g_autofree char *address = sh_field_entry_get_text (SH_FIELD_ENTRY (sh_facility_page_get_part (facility_page,
+                                                                                                  "address")));
+    g_autofree char *vsic = sh_field_entry_get_text (SH_FIELD_ENTRY (sh_facility_page_get_part (facility_page,
+                                                                                               "vsic_code")));
+    GtkStringObject *shown = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sh_field_choice_get_drop_down (SH_FIELD_CHOICE (sector))));
+
+    g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (facility_page), page));
+    g_assert_cmpstr (address, ==, sh_record_get_string (cassava, "address"));
+    g_assert_cmpstr (vsic, ==, "1062");
+    g_assert_cmpstr (sh_field_choice_get_code (SH_FIELD_CHOICE (sector)), ==, "cassava");
+    g_assert_cmpstr (gtk_string_object_get_string (shown), ==,
+                     expected ("Cassava starch", "Sản xuất tinh bột sắn"));
+  }
 
   /* One row per assessment of this facility, in the store's order. */
   collect_rows (page, rows);
@@ -466,7 +484,8 @@ test_window_select_facility (Fixture       *f,
         g_assert_cmpuint (shown->len, ==, its->len);
         if (its->len == 0)
           g_assert_true (shows_label (gtk_stack_get_visible_child (stack),
-                                      expected ("No assessments yet", "Chưa có đợt đánh giá nào")));
+                                      expected ("No assessments yet. Start one with the buttons above.",
+                                                "Chưa có đợt đánh giá nào. Hãy bắt đầu bằng các nút ở trên.")));
       }
     }
 

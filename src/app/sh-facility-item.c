@@ -130,12 +130,12 @@ sh_facility_item_class_init (ShFacilityItemClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL,
                          NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_LOCATION] =
     g_param_spec_string ("location", NULL, NULL,
                          NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -159,6 +159,33 @@ sh_facility_item_new (ShRecord   *facility,
   self->search_key = sh_facility_item_fold (sh_facility_item_get_name (self));
 
   return self;
+}
+
+void
+sh_facility_item_update (ShFacilityItem *self,
+                         ShRecord       *facility,
+                         const char     *province_name)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_location = NULL;
+
+  g_return_if_fail (SH_IS_FACILITY_ITEM (self));
+  g_return_if_fail (facility != NULL);
+  g_return_if_fail (sh_record_get_id (facility) == sh_facility_item_get_id (self));
+
+  old_name = g_strdup (sh_facility_item_get_name (self));
+  old_location = g_steal_pointer (&self->location);
+
+  g_clear_pointer (&self->record, sh_record_unref);
+  self->record = sh_record_ref (facility);
+  self->location = make_location (facility, province_name);
+  g_free (self->search_key);
+  self->search_key = sh_facility_item_fold (sh_facility_item_get_name (self));
+
+  if (g_strcmp0 (old_name, sh_facility_item_get_name (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (g_strcmp0 (old_location, self->location) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
 }
 
 ShRecord *

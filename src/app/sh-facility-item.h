@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (ShFacilityItem, sh_facility_item, SH, FACILITY_ITEM, GObje
 ShFacilityItem *sh_facility_item_new            (ShRecord       *facility,
                                                  const char     *province_name);
 ShRecord       *sh_facility_item_get_record     (ShFacilityItem *self);
+/* Shows the facility as it is now (after an edit), notifying "name" and
+ * "location" when they change. The item keeps its place in the list. */
+void            sh_facility_item_update         (ShFacilityItem *self,
+                                                 ShRecord       *facility,
+                                                 const char     *province_name);
 gint64          sh_facility_item_get_id         (ShFacilityItem *self);
 const char     *sh_facility_item_get_name       (ShFacilityItem *self);
 const char     *sh_facility_item_get_location   (ShFacilityItem *self);

@@ -1,15 +1,42 @@
 /* sh-window.c — the main window: facilities on the left, one facility on the right.
  *
+ * The right side shows the selected facility's page, or one of its
+ * assessments (ShAssessmentView) with a back button. Whichever is shown
+ * owns the edit context that the window's undo and redo act on, and whose
+ * "saved" and "failed" signals drive the indicator in the header bar and
+ * the message at the bottom of the window.
+ *
+ * Deleting a facility takes everything under it, so it is confirmed first
+ * and then held back for a while: the facility leaves the list at once,
+ * a message offers Undo, and the rows are deleted from the database only
+ * when the message goes (or the window closes). A power cut in between
+ * leaves the facility in place, which is the safe way to fail.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "sh-assessment-row.h"
+#include "sh-assessment-view.h"
+#include "sh-edit-context.h"
 #include "sh-facility-item.h"
+#include "sh-facility-page.h"
+#include "sh-field-entry.h"
 #include "sh-refdata.h"
 #include "sh-window.h"
+
+/* How long a deleted facility can be brought back, and how long an error
+ * message stays. */
+#define UNDO_DELETE_SECONDS 10
+#define ERROR_TOAST_SECONDS 12
+
+typedef enum
+{
+  TOAST_NONE,
+  TOAST_ERROR,
+  TOAST_DELETED_FACILITY,
+} ToastKind;
 
 struct _ShWindow
 {
@@ -23,17 +50,30 @@ struct _ShWindow
   GtkSingleSelection   *selection;
   char                 *folded_query;
 
-  GtkListBox           *assessment_list;
+  ShFacilityPage       *facility_page;
+  GtkWidget            *assessment_view;
+  ShEditContext        *ctx;           /* of whichever of the two is shown */
+
+  ShFacilityItem       *pending_item;  /* deleted, not yet from the database */
+  ToastKind             toast_kind;
+  guint                 toast_source;
+
+  GtkWidget            *assessment_holder;
+  GtkButton            *back_button;
   GtkStack             *content_stack;
-  GtkLabel             *facility_address_label;
+  GtkWidget            *facility_holder;
   GtkListView          *facility_list;
-  GtkLabel             *facility_location_label;
-  GtkLabel             *facility_name_label;
-  GtkLabel             *facility_sector_label;
+  GtkBox               *history_box;
+  GtkBox               *saved_box;
+  GtkImage             *saved_image;
+  GtkLabel             *saved_label;
   GtkSearchEntry       *search_entry;
   GtkLabel             *sidebar_status_label;
   GtkStack             *sidebar_stack;
   GtkLabel             *subtitle_label;
+  GtkButton            *toast_button;
+  GtkLabel             *toast_label;
+  GtkRevealer          *toast_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (ShWindow, sh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -46,49 +86,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_value_label (GtkLabel   *label,
-                 const char *value)
+static void show_facility (ShWindow       *self,
+                           ShFacilityItem *item);
+
+static char *
+today_iso (void)
 {
-  /* An em dash says "not recorded" without a word to translate. */
-  gtk_label_set_text (label, value != NULL && *value != '\0' ? value : "—");
-}
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-/* Reference data names sectors in both languages. Vietnamese is the only
- * translation, so any other interface language gets the English names. */
-static gboolean
-prefers_vietnamese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "vi");
-}
-
-static void
-set_sector_label (ShWindow *self,
-                  ShRecord *facility)
-{
-  const char *code = sh_record_get_string (facility, "sector_code");
-  const char *vsic = sh_record_get_string (facility, "vsic_code");
-  g_autoptr(ShRecord) sector = NULL;
-  g_autofree char *text = NULL;
-  const char *name = code;
-
-  if (code != NULL && *code != '\0')
-    sector = sh_refdata_get_sector (self->store, code, NULL);
-  if (sector != NULL)
-    name = sh_record_get_string (sector, prefers_vietnamese () ? "name_vi" : "name_en");
-
-  if (name != NULL && *name != '\0' && vsic != NULL && *vsic != '\0')
-    /* Translators: a sector, then its code in the Vietnamese standard
-     * industrial classification (VSIC). */
-    text = g_strdup_printf (_("%s (VSIC %s)"), name, vsic);
-  else if (vsic != NULL && *vsic != '\0')
-    text = g_strdup_printf (_("VSIC %s"), vsic);
-  else
-    text = g_strdup (name);
-
-  set_value_label (self->facility_sector_label, text);
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* The province a facility's code stands for today: after the 2025
@@ -115,56 +121,314 @@ lookup_province_name (ShWindow   *self,
   return name;
 }
 
-static void
-clear_assessments (ShWindow *self)
+static ShFacilityItem *
+make_item (ShWindow *self,
+           ShRecord *facility)
 {
-  GtkListBoxRow *row;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *today = today_iso ();
+  const char *province = lookup_province_name (self, names,
+                                               sh_record_get_string (facility, "province_code"),
+                                               today);
 
-  /* GTK 4.8 has no gtk_list_box_remove_all(); rows go one by one, and the
-   * placeholder, which is no row, stays. */
-  while ((row = gtk_list_box_get_row_at_index (self->assessment_list, 0)) != NULL)
-    gtk_list_box_remove (self->assessment_list, GTK_WIDGET (row));
+  return sh_facility_item_new (facility, province);
+}
+
+static ShFacilityItem *
+selected_item (ShWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* -------------------------------------------------------------------------
+ * Messages at the bottom, and the saved indicator
+ * ------------------------------------------------------------------------- */
+
+static void commit_pending_delete (ShWindow *self);
+
+static void
+hide_toast (ShWindow *self)
+{
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  self->toast_kind = TOAST_NONE;
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+}
+
+static gboolean
+toast_timeout_cb (gpointer user_data)
+{
+  ShWindow *self = user_data;
+
+  self->toast_source = 0;
+  if (self->toast_kind == TOAST_DELETED_FACILITY)
+    commit_pending_delete (self);
+  hide_toast (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_toast (ShWindow   *self,
+            ToastKind   kind,
+            const char *text,
+            guint       seconds)
+{
+  /* A facility waiting for its delete goes now: the message that offered
+   * to bring it back is being replaced. */
+  if (self->toast_kind == TOAST_DELETED_FACILITY && kind != TOAST_DELETED_FACILITY)
+    commit_pending_delete (self);
+
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  self->toast_kind = kind;
+  gtk_label_set_text (self->toast_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_button), kind == TOAST_DELETED_FACILITY);
+  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  self->toast_source = g_timeout_add_seconds (seconds, toast_timeout_cb, self);
+}
+
+static void
+ctx_saved_cb (ShWindow      *self,
+              ShEditContext *ctx)
+{
+  gtk_image_set_from_icon_name (self->saved_image, "object-select-symbolic");
+  gtk_label_set_text (self->saved_label, _("Saved"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->saved_box), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_box),
+                               _("Every change is saved as soon as it is made."));
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_box), TRUE);
+}
+
+static void
+ctx_failed_cb (ShWindow      *self,
+               const GError  *error,
+               ShEditContext *ctx)
+{
+  g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
+
+  gtk_image_set_from_icon_name (self->saved_image, "dialog-warning-symbolic");
+  gtk_label_set_text (self->saved_label, _("Not saved"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->saved_box), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_box), error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_box), TRUE);
+
+  show_toast (self, TOAST_ERROR, text, ERROR_TOAST_SECONDS);
+}
+
+static void
+update_actions (ShWindow *self)
+{
+  gboolean has_facility = self->facility_page != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->ctx != NULL && sh_edit_context_get_can_undo (self->ctx));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->ctx != NULL && sh_edit_context_get_can_redo (self->ctx));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-facility", has_facility);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->assessment_view != NULL);
+}
+
+static void
+ctx_notify_history_cb (ShWindow      *self,
+                       GParamSpec    *pspec,
+                       ShEditContext *ctx)
+{
+  update_actions (self);
+}
+
+/* Keeps the sidebar's row in step with edits of the facility. */
+static void
+ctx_changed_cb (ShWindow      *self,
+                const char    *table,
+                gint64         id,
+                const char    *column,
+                ShEditContext *ctx)
+{
+  ShFacilityItem *item = selected_item (self);
+  g_autoptr(ShRecord) facility = NULL;
+
+  if (g_strcmp0 (table, "facility") != 0 || item == NULL || sh_facility_item_get_id (item) != id)
+    return;
+  if (column != NULL && !g_str_equal (column, "name") && !g_str_equal (column, "district") &&
+      !g_str_equal (column, "province_code"))
+    return;
+
+  if ((facility = sh_store_get (self->store, "facility", id, NULL)) != NULL)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autofree char *today = today_iso ();
+      const char *province = lookup_province_name (self, names,
+                                                   sh_record_get_string (facility, "province_code"),
+                                                   today);
+
+      sh_facility_item_update (item, facility, province);
+    }
+}
+
+static void
+set_context (ShWindow      *self,
+             ShEditContext *ctx)
+{
+  if (self->ctx == ctx)
+    return;
+
+  if (self->ctx != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->ctx, self);
+      g_clear_object (&self->ctx);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_box), FALSE);
+
+  if (ctx != NULL)
+    {
+      self->ctx = g_object_ref (ctx);
+      g_signal_connect_object (ctx, "saved", G_CALLBACK (ctx_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ctx, "failed", G_CALLBACK (ctx_failed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ctx, "changed", G_CALLBACK (ctx_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ctx, "notify::can-undo",
+                               G_CALLBACK (ctx_notify_history_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ctx, "notify::can-redo",
+                               G_CALLBACK (ctx_notify_history_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  update_actions (self);
+}
+
+/* -------------------------------------------------------------------------
+ * Pages
+ * ------------------------------------------------------------------------- */
+
+/* Start-detailed gives the view another assessment, with its own context. */
+static void
+assessment_view_notify_assessment_id_cb (ShWindow         *self,
+                                         GParamSpec       *pspec,
+                                         ShAssessmentView *view)
+{
+  set_context (self, sh_assessment_view_get_context (view));
+  if (self->facility_page != NULL)
+    sh_facility_page_reload (self->facility_page);
+}
+
+static void
+close_assessment (ShWindow *self)
+{
+  if (self->assessment_view == NULL)
+    return;
+
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+
+  gtk_box_remove (GTK_BOX (self->assessment_holder), self->assessment_view);
+  self->assessment_view = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_box), TRUE);
+
+  if (self->facility_page != NULL)
+    {
+      /* The assessment may have changed the facility's team, and its own
+       * status and dates. */
+      sh_facility_page_reload (self->facility_page);
+      set_context (self, sh_facility_page_get_context (self->facility_page));
+      gtk_stack_set_visible_child_name (self->content_stack, "facility");
+    }
+  else
+    {
+      set_context (self, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+}
+
+static void
+open_assessment (ShWindow *self,
+                 gint64    assessment_id)
+{
+  close_assessment (self);
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+
+  self->assessment_view = sh_assessment_view_new (self->store, assessment_id);
+  gtk_widget_set_vexpand (self->assessment_view, TRUE);
+  gtk_box_append (GTK_BOX (self->assessment_holder), self->assessment_view);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  /* The view has its own Undo, Redo and saved indicator beside its title;
+   * the window's shortcuts stay and act on the same context. */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_box), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "assessment");
+
+  g_signal_connect_object (self->assessment_view, "notify::assessment-id",
+                           G_CALLBACK (assessment_view_notify_assessment_id_cb), self,
+                           G_CONNECT_SWAPPED);
+  set_context (self, sh_assessment_view_get_context (SH_ASSESSMENT_VIEW (self->assessment_view)));
+}
+
+static void
+facility_page_assessment_activated_cb (ShWindow       *self,
+                                       gint64          assessment_id,
+                                       ShFacilityPage *page)
+{
+  open_assessment (self, assessment_id);
+}
+
+static void
+close_facility (ShWindow *self)
+{
+  close_assessment (self);
+  set_context (self, NULL);
+
+  if (self->facility_page != NULL)
+    {
+      sh_edit_context_flush (sh_facility_page_get_context (self->facility_page));
+      gtk_box_remove (GTK_BOX (self->facility_holder), GTK_WIDGET (self->facility_page));
+      self->facility_page = NULL;
+    }
 }
 
 static void
 show_facility (ShWindow       *self,
                ShFacilityItem *item)
 {
-  g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GError) error = NULL;
-  ShRecord *facility;
+  GtkWidget *page;
 
-  clear_assessments (self);
+  if (item != NULL && self->facility_page != NULL &&
+      sh_facility_page_get_facility_id (self->facility_page) == sh_facility_item_get_id (item))
+    {
+      close_assessment (self);
+      return;
+    }
+
+  close_facility (self);
 
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      update_actions (self);
       return;
     }
 
-  facility = sh_facility_item_get_record (item);
-  gtk_label_set_text (self->facility_name_label, sh_facility_item_get_name (item));
-  set_value_label (self->facility_address_label, sh_record_get_string (facility, "address"));
-  set_value_label (self->facility_location_label, sh_facility_item_get_location (item));
-  set_sector_label (self, facility);
+  if (!(page = sh_facility_page_new (self->store, sh_facility_item_get_id (item), &error)))
+    {
+      g_autofree char *text = g_strdup_printf (_("The facility cannot be opened: %s"), error->message);
 
-  assessments = sh_store_list (self->store, "assessment",
-                               "facility_id", sh_facility_item_get_id (item),
-                               &error);
-  if (assessments == NULL)
-    {
-      g_warning ("Cannot list the assessments of facility %" G_GINT64_FORMAT ": %s",
-                 sh_facility_item_get_id (item), error->message);
-    }
-  else
-    {
-      for (guint i = 0; i < assessments->len; i++)
-        gtk_list_box_append (self->assessment_list,
-                             sh_assessment_row_new (g_ptr_array_index (assessments, i)));
+      show_toast (self, TOAST_ERROR, text, ERROR_TOAST_SECONDS);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      update_actions (self);
+      return;
     }
 
+  self->facility_page = SH_FACILITY_PAGE (page);
+  gtk_widget_set_vexpand (page, TRUE);
+  g_signal_connect_object (page, "assessment-activated",
+                           G_CALLBACK (facility_page_assessment_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->facility_holder), page);
+  set_context (self, sh_facility_page_get_context (self->facility_page));
   gtk_stack_set_visible_child_name (self->content_stack, "facility");
 }
+
+/* -------------------------------------------------------------------------
+ * The sidebar
+ * ------------------------------------------------------------------------- */
 
 static void
 update_sidebar_status (ShWindow *self)
@@ -190,8 +454,7 @@ load_facilities (ShWindow *self)
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) province_names = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                 g_free, g_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = today_iso ();
   g_autoptr(GError) error = NULL;
 
   records = sh_store_list (self->store, "facility", NULL, 0, &error);
@@ -275,6 +538,276 @@ selection_selected_item_changed_cb (ShWindow           *self,
   show_facility (self, gtk_single_selection_get_selected_item (selection));
 }
 
+static guint
+position_of (ShWindow *self,
+             gint64    facility_id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ShFacilityItem) item = g_list_model_get_item (model, i);
+
+      if (sh_facility_item_get_id (item) == facility_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_facility (ShWindow *self,
+                 gint64    facility_id)
+{
+  guint position = position_of (self, facility_id);
+
+  /* A search that hides it is cleared first. */
+  if (position == GTK_INVALID_LIST_POSITION && *self->folded_query != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_free (self->folded_query);
+      self->folded_query = g_strdup ("");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      position = position_of (self, facility_id);
+    }
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      /* GTK 4.8 has no gtk_list_view_scroll_to(); its action does it. */
+      gtk_widget_activate_action (GTK_WIDGET (self->facility_list), "list.scroll-to-item",
+                                  "u", position);
+    }
+}
+
+/* -------------------------------------------------------------------------
+ * Creating and deleting facilities
+ * ------------------------------------------------------------------------- */
+
+static gboolean
+find_item (ShWindow *self,
+           gint64    facility_id,
+           guint    *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->facilities)); i++)
+    {
+      g_autoptr(ShFacilityItem) item = g_list_model_get_item (G_LIST_MODEL (self->facilities), i);
+
+      if (sh_facility_item_get_id (item) == facility_id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+commit_pending_delete (ShWindow *self)
+{
+  g_autoptr(ShFacilityItem) item = g_steal_pointer (&self->pending_item);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return;
+
+  if (!sh_store_delete (self->store, "facility", sh_facility_item_get_id (item), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The facility could not be deleted: %s"),
+                                               error->message);
+
+      /* It is still there, so it is shown again. */
+      g_list_store_append (self->facilities, item);
+      self->toast_kind = TOAST_NONE;
+      show_toast (self, TOAST_ERROR, text, ERROR_TOAST_SECONDS);
+    }
+}
+
+static void
+undo_delete_facility (ShWindow *self)
+{
+  g_autoptr(ShFacilityItem) item = g_steal_pointer (&self->pending_item);
+
+  hide_toast (self);
+  if (item == NULL)
+    return;
+
+  g_list_store_append (self->facilities, item);
+  select_facility (self, sh_facility_item_get_id (item));
+}
+
+static void
+delete_facility_now (ShWindow       *self,
+                     ShFacilityItem *item)
+{
+  g_autofree char *text = NULL;
+  guint position;
+
+  commit_pending_delete (self);
+
+  if (!find_item (self, sh_facility_item_get_id (item), &position))
+    return;
+
+  self->pending_item = g_object_ref (item);
+  /* Removing it from the list unselects it, which closes its page. */
+  g_list_store_remove (self->facilities, position);
+
+  /* Translators: shown for a few seconds after a facility was deleted,
+   * beside an Undo button. */
+  text = g_strdup_printf (_("Deleted “%s”"), sh_facility_item_get_name (self->pending_item));
+  show_toast (self, TOAST_DELETED_FACILITY, text, UNDO_DELETE_SECONDS);
+}
+
+static void
+delete_dialog_response_cb (GtkDialog *dialog,
+                           int        response,
+                           gpointer   user_data)
+{
+  ShWindow *self = SH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  ShFacilityItem *item = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    delete_facility_now (self, item);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+delete_facility_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ShWindow *self = SH_WINDOW (widget);
+  ShFacilityItem *item = selected_item (self);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  guint n;
+
+  if (item == NULL)
+    return;
+
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+
+  assessments = sh_store_list (self->store, "assessment", "facility_id",
+                               sh_facility_item_get_id (item), NULL);
+  n = assessments != NULL ? assessments->len : 0;
+  if (n > 0)
+    /* Translators: %u is the number of assessments. */
+    secondary = g_strdup_printf (_("Everything recorded for it is deleted with it: its assessments (%u), "
+                                   "CP team, training and annual reports."), n);
+  else
+    secondary = g_strdup (_("Its CP team, training and annual reports are deleted with it."));
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Delete “%s”?"), sh_facility_item_get_name (item));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_dialog_response_cb),
+                         g_object_ref (item), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_facility_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShWindow *self = SH_WINDOW (widget);
+  g_autoptr(ShRecord) record = sh_record_new ("facility");
+  g_autoptr(ShRecord) stored = NULL;
+  g_autoptr(ShFacilityItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *name;
+  gint64 id;
+
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+
+  sh_record_set_string (record, "name", _("New facility"));
+  if ((id = sh_store_insert (self->store, record, &error)) == 0 ||
+      !(stored = sh_store_get (self->store, "facility", id, &error)))
+    {
+      g_autofree char *text = g_strdup_printf (_("The facility could not be created: %s"),
+                                               error->message);
+
+      show_toast (self, TOAST_ERROR, text, ERROR_TOAST_SECONDS);
+      return;
+    }
+
+  item = make_item (self, stored);
+  g_list_store_append (self->facilities, item);
+  select_facility (self, id);
+
+  /* The name is what to type first: it is selected, so typing replaces it. */
+  if (self->facility_page != NULL &&
+      (name = sh_facility_page_get_part (self->facility_page, "name")) != NULL)
+    gtk_widget_grab_focus (sh_field_entry_get_input (SH_FIELD_ENTRY (name)));
+}
+
+static void
+toast_button_clicked_cb (ShWindow  *self,
+                         GtkButton *button)
+{
+  if (self->toast_kind == TOAST_DELETED_FACILITY)
+    undo_delete_facility (self);
+  else
+    hide_toast (self);
+}
+
+static void
+toast_close_button_clicked_cb (ShWindow  *self,
+                               GtkButton *button)
+{
+  if (self->toast_kind == TOAST_DELETED_FACILITY)
+    commit_pending_delete (self);
+  hide_toast (self);
+}
+
+/* -------------------------------------------------------------------------
+ * Actions
+ * ------------------------------------------------------------------------- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShWindow *self = SH_WINDOW (widget);
+
+  /* The context reports a failure through "failed". */
+  if (self->ctx != NULL)
+    sh_edit_context_undo (self->ctx, NULL);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShWindow *self = SH_WINDOW (widget);
+
+  if (self->ctx != NULL)
+    sh_edit_context_redo (self->ctx, NULL);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  close_assessment (SH_WINDOW (widget));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -304,6 +837,11 @@ sh_window_close_request (GtkWindow *window)
   int width;
   int height;
 
+  /* Typing not yet saved is saved; a delete waiting for Undo is done. */
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+  commit_pending_delete (self);
+
   /* GTK 4 keeps the unmaximized size as the default size, so this is the
    * size to restore even when the window is closed maximized. */
   gtk_window_get_default_size (window, &width, &height);
@@ -315,6 +853,10 @@ sh_window_close_request (GtkWindow *window)
 
   return GTK_WINDOW_CLASS (sh_window_parent_class)->close_request (window);
 }
+
+/* -------------------------------------------------------------------------
+ * GObject
+ * ------------------------------------------------------------------------- */
 
 static void
 sh_window_constructed (GObject *object)
@@ -329,6 +871,7 @@ sh_window_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), path);
 
   load_facilities (self);
+  update_actions (self);
 }
 
 static void
@@ -336,7 +879,22 @@ sh_window_dispose (GObject *object)
 {
   ShWindow *self = SH_WINDOW (object);
 
+  if (self->store != NULL)
+    {
+      if (self->ctx != NULL)
+        sh_edit_context_flush (self->ctx);
+      commit_pending_delete (self);
+    }
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  if (self->ctx != NULL)
+    g_signal_handlers_disconnect_by_data (self->ctx, self);
+  g_clear_object (&self->ctx);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SH_TYPE_WINDOW);
+  self->facility_page = NULL;
+  self->assessment_view = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -422,21 +980,42 @@ sh_window_class_init (ShWindowClass *klass)
   g_type_ensure (SH_TYPE_FACILITY_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sachhon/SachHon/ui/sh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ShWindow, assessment_list);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, assessment_holder);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_address_label);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_holder);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_list);
-  gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_location_label);
-  gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_name_label);
-  gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_sector_label);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, saved_image);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, sidebar_status_label);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, toast_button);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, toast_label);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, toast_revealer);
   gtk_widget_class_bind_template_callback (widget_class, search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toast_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toast_close_button_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-facility", NULL, delete_facility_action);
+  gtk_widget_class_install_action (widget_class, "win.new-facility", NULL, new_facility_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-facility", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
@@ -478,6 +1057,10 @@ sh_window_init (ShWindow *self)
   restore_size (self);
 }
 
+/* -------------------------------------------------------------------------
+ * Public API
+ * ------------------------------------------------------------------------- */
+
 ShWindow *
 sh_window_new (ShApplication *application,
                ShStore       *store)
@@ -497,4 +1080,65 @@ sh_window_get_store (ShWindow *self)
   g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+GtkWidget *
+sh_window_get_facility_page (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->facility_page);
+}
+
+GtkWidget *
+sh_window_get_assessment_view (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  return self->assessment_view;
+}
+
+ShEditContext *
+sh_window_get_edit_context (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  return self->ctx;
+}
+
+void
+sh_window_select_facility (ShWindow *self,
+                           gint64    facility_id)
+{
+  g_return_if_fail (SH_IS_WINDOW (self));
+
+  select_facility (self, facility_id);
+}
+
+const char *
+sh_window_get_message (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  if (self->toast_kind == TOAST_NONE)
+    return NULL;
+  return gtk_label_get_text (self->toast_label);
+}
+
+const char *
+sh_window_get_saved_text (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->saved_box)))
+    return NULL;
+  return gtk_label_get_text (self->saved_label);
+}
+
+void
+sh_window_undo_delete (ShWindow *self)
+{
+  g_return_if_fail (SH_IS_WINDOW (self));
+
+  undo_delete_facility (self);
 }

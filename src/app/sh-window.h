@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "sh-application.h"
+#include "sh-edit-context.h"
 #include "sh-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,19 @@ G_DECLARE_FINAL_TYPE (ShWindow, sh_window, SH, WINDOW, GtkApplicationWindow)
 ShWindow    *sh_window_new        (ShApplication *application,
                                    ShStore       *store);
 ShStore     *sh_window_get_store  (ShWindow      *self);
+
+/* What the window shows, for tests and for the application. */
+GtkWidget     *sh_window_get_facility_page   (ShWindow *self);
+GtkWidget     *sh_window_get_assessment_view (ShWindow *self);
+/* The edit context of the page shown (undo and redo act on it), or NULL. */
+ShEditContext *sh_window_get_edit_context    (ShWindow *self);
+void           sh_window_select_facility     (ShWindow *self,
+                                              gint64    facility_id);
+/* The message at the bottom of the window, or NULL when none shows. */
+const char    *sh_window_get_message         (ShWindow *self);
+/* The saved indicator's text ("Saved", "Not saved"), or NULL when hidden. */
+const char    *sh_window_get_saved_text      (ShWindow *self);
+/* Brings back the facility deleted last, while its message shows. */
+void           sh_window_undo_delete         (ShWindow *self);
 
 G_END_DECLS
