@@ -1119,6 +1119,51 @@ test_undo_redo (Fixture       *f,
                        changed) == 0);
 }
 
+/* Cancels the first print dialog that appears, and says so. */
+static gboolean
+cancel_print_dialog_cb (gpointer data)
+{
+  gboolean *found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        {
+          *found = TRUE;
+          gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
+          break;
+        }
+    }
+
+  /* The test removes this source once it has seen the dialog. */
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_print_menu (Fixture       *f,
+                 gconstpointer  data)
+{
+  gboolean found = FALSE;
+  guint source;
+
+  open_view (f, sh_demo_cassava_assessment (f->store));
+
+  /* The header's print menu reaches the real print dialog. */
+  source = g_timeout_add (50, cancel_print_dialog_cb, &found);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.print-form", NULL));
+  WAIT_FOR (found);
+  g_clear_handle_id (&source, g_source_remove);
+
+  found = FALSE;
+  source = g_timeout_add (50, cancel_print_dialog_cb, &found);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.print-evidence", NULL));
+  WAIT_FOR (found);
+  g_clear_handle_id (&source, g_source_remove);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1183,7 @@ main (int   argc,
   VIEW_TEST ("/assessment-view/finalize/incomplete", test_finalize_incomplete);
   VIEW_TEST ("/assessment-view/finalize/reopen", test_finalize_and_reopen);
   VIEW_TEST ("/assessment-view/undo-redo", test_undo_redo);
+  VIEW_TEST ("/assessment-view/print-menu", test_print_menu);
 
   return g_test_run ();
 }

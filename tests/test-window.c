@@ -793,6 +793,33 @@ test_app_language_setting (void)
   g_assert_cmpstr (_("Select a facility"), ==, expected ("Select a facility", "Chọn một cơ sở"));
 }
 
+static void
+test_window_verify_dossier (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *toplevels;   /* owned by GTK */
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.verify-dossier", NULL));
+
+  /* The verify dialog is a window of its own, on top of the main one. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (f->window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        {
+          found = TRUE;
+          gtk_window_destroy (window);
+          break;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +835,7 @@ main (int   argc,
   WINDOW_TEST ("/window/search", test_window_search);
   WINDOW_TEST ("/window/select-facility", test_window_select_facility);
   WINDOW_TEST ("/window/remembers-size", test_window_remembers_size);
+  WINDOW_TEST ("/window/verify-dossier", test_window_verify_dossier);
   WINDOW_TEST ("/app/about", test_app_about);
   WINDOW_TEST ("/app/actions", test_app_actions);
   g_test_add_func ("/app/opens-database", test_app_opens_database);

@@ -10,6 +10,7 @@
 
 #include "sh-assessment.h"
 #include "sh-assessment-view.h"
+#include "sh-print.h"
 #include "sh-format.h"
 #include "sh-quick-form.h"
 #include "sh-task-page.h"
@@ -708,6 +709,28 @@ redo_action (GtkWidget  *widget,
     sh_edit_context_redo (self->ctx, NULL);
 }
 
+/* The dossier exports its XML first and is tied to it (sh-print.c); the
+ * paper form is for the day the laptop battery dies. */
+static void
+print_evidence_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ShAssessmentView *self = SH_ASSESSMENT_VIEW (widget);
+
+  sh_print_evidence (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->assessment_id);
+}
+
+static void
+print_form_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShAssessmentView *self = SH_ASSESSMENT_VIEW (widget);
+
+  sh_print_quick_form (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->assessment_id);
+}
+
 static void
 start_detailed_action (GtkWidget  *widget,
                        const char *action_name,
@@ -839,6 +862,10 @@ sh_assessment_view_class_init (ShAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.finalize", NULL, finalize_action);
   gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "assessment.start-detailed", NULL, start_detailed_action);
+  gtk_widget_class_install_action (widget_class, "assessment.print-evidence", NULL, print_evidence_action);
+  gtk_widget_class_install_action (widget_class, "assessment.print-form", NULL, print_form_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "assessment.print-evidence", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -25,6 +25,7 @@
 #include "sh-field-entry.h"
 #include "sh-refdata.h"
 #include "sh-window.h"
+#include "sh-print.h"
 
 /* How long a deleted facility can be brought back, and how long an error
  * message stays. */
@@ -954,6 +955,16 @@ sh_window_set_property (GObject      *object,
     }
 }
 
+/* A DoIT officer checks that the XML on their disk is the one a paper
+ * dossier was printed from. */
+static void
+verify_dossier_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sh_print_verify_dialog (GTK_WINDOW (widget));
+}
+
 static void
 sh_window_class_init (ShWindowClass *klass)
 {
@@ -1007,6 +1018,7 @@ sh_window_class_init (ShWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-dossier", NULL, verify_dossier_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-facility", NULL);
