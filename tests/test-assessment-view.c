@@ -794,6 +794,14 @@ test_detailed_walk (Fixture       *f,
             g_assert_cmpstr (sh_worksheet_production_get_sc_text (production, "water"), ==, "18 m³/t");
             /* (18 − 15,3) ÷ 18 = 15 % */
             g_assert_cmpstr (sh_worksheet_production_get_saving_text (production, "water"), ==, "15%");
+            /* The specific-consumption chart sits on its own page. */
+            {
+              GtkWidget *chart = find_widget (GTK_WIDGET (production), SH_TYPE_CHART_VIEW);
+
+              g_assert_nonnull (chart);
+              g_assert_cmpint (sh_chart_view_get_kind (SH_CHART_VIEW (chart)), ==, SH_CHART_CONSUMPTION);
+              WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
+            }
           }
           break;
 

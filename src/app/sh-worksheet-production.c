@@ -10,6 +10,7 @@
 
 #include "sh-format.h"
 #include "sh-refdata.h"
+#include "sh-chart-view.h"
 #include "sh-summary.h"
 #include "sh-worksheet-production.h"
 #include "sh-worksheet-util.h"
@@ -30,6 +31,7 @@ struct _ShWorksheetProduction
 
   GtkWidget     *comparison_box;
   GtkWidget     *product_label;
+  ShChartView   *chart;
   GHashTable    *shown;   /* resource code → Shown */
 };
 
@@ -496,6 +498,9 @@ refresh (GtkWidget *widget)
 
   for (guint i = 0; i < summary->notes->len; i++)
     gtk_box_append (GTK_BOX (self->comparison_box), sh_worksheet_note_new (summary->notes->pdata[i]));
+
+  if (self->chart != NULL)
+    sh_chart_view_reload (self->chart);
 }
 
 static void
@@ -600,6 +605,14 @@ sh_worksheet_production_new (ShEditContext *ctx,
   self->comparison_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (box), self->product_label);
   gtk_box_append (GTK_BOX (box), self->comparison_box);
+  /* Baseline, after, the sector's benchmarks and the legal norm, side by
+   * side per resource, as in the printed dossier. */
+  self->chart = SH_CHART_VIEW (sh_chart_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 360);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  sh_chart_view_show_chart (self->chart, sh_edit_context_get_store (ctx),
+                            sh_edit_context_get_assessment_id (ctx), SH_CHART_CONSUMPTION);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chart));
   section = sh_worksheet_section_new (_("Specific consumption (mức tiêu thụ riêng)"), NULL, box);
   gtk_widget_add_css_class (section, "card");
   gtk_widget_add_css_class (section, "live");
