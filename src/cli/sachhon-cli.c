@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "sh-cli.h"
 
@@ -147,5 +148,11 @@ main (int   argc,
 
   g_clear_object (&cli.store);
   g_free (cli.db_path);
+
+  /* The process ends here: let go of the fonts any drawing (charts, the
+   * dossier, the paper form) loaded, so a leak checker sees only what our
+   * own code keeps. */
+  pango_cairo_font_map_set_default (NULL);
+
   return status;
 }
