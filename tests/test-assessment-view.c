@@ -10,6 +10,7 @@
 #include "sh-application.h"
 #include "sh-assessment-view.h"
 #include "sh-chart-view.h"
+#include "sh-store-private.h"
 #include "sh-demo.h"
 #include "sh-format.h"
 #include "sh-quick-form.h"
@@ -1150,6 +1151,55 @@ cancel_print_dialog_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The first chart view of @kind under @root, or NULL. */
+static GtkWidget *
+find_chart (GtkWidget   *root,
+            ShChartKind  kind)
+{
+  if (SH_IS_CHART_VIEW (root) && sh_chart_view_get_kind (SH_CHART_VIEW (root)) == kind)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chart (child, kind);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_quick_flow_diagram (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 quick = find_by_uuid (f->store, "assessment", DEMO_UUID ("000000000100"));
+  GtkWidget *chart;
+
+  /* A quick assessment without flows has no diagram... */
+  open_view (f, quick);
+  g_assert_null (find_chart (sh_assessment_view_get_part (f->view, "quick_form"), SH_CHART_SANKEY));
+  /* (The consumption chart is there either way.) */
+  g_assert_nonnull (find_chart (sh_assessment_view_get_part (f->view, "quick_form"), SH_CHART_CONSUMPTION));
+  gtk_window_set_child (f->window, NULL);
+
+  /* ...one with flows shows them. */
+  g_assert_cmpint (sh_store_insert_fields (f->store, &error, "flow", NULL,
+                                           "r:assessment_id", quick, "s:from_label", "Nước giếng",
+                                           "s:to_label", "Nước thải", "s:substance", "Nước rửa củ",
+                                           "s:kind", "water", "d:quantity", 120000.0, "s:unit", "m3", NULL),
+                   >, 0);
+  g_assert_no_error (error);
+  open_view (f, quick);
+  chart = find_chart (sh_assessment_view_get_part (f->view, "quick_form"), SH_CHART_SANKEY);
+  g_assert_nonnull (chart);
+  WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
+  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-flows");
+}
+
 static void
 test_print_menu (Fixture       *f,
                  gconstpointer  data)
@@ -1192,6 +1242,7 @@ main (int   argc,
   VIEW_TEST ("/assessment-view/finalize/reopen", test_finalize_and_reopen);
   VIEW_TEST ("/assessment-view/undo-redo", test_undo_redo);
   VIEW_TEST ("/assessment-view/print-menu", test_print_menu);
+  VIEW_TEST ("/assessment-view/quick/flow-diagram", test_quick_flow_diagram);
 
   return g_test_run ();
 }

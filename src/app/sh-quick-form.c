@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "sh-quick-form.h"
+
+#include "sh-chart-view.h"
 #include "sh-worksheet-checklist.h"
 #include "sh-worksheet-economics.h"
 #include "sh-worksheet-observations.h"
@@ -135,13 +137,41 @@ build_contents (ShQuickForm *self)
     }
 }
 
+/* Production and consumption, and the block flow diagram when the
+ * assessment has flows (an imported one, or one typed in from paper). */
+static GtkWidget *
+build_production (ShQuickForm *self)
+{
+  ShStore *store = sh_edit_context_get_store (self->ctx);
+  gint64 assessment_id = sh_edit_context_get_assessment_id (self->ctx);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  g_autoptr(GPtrArray) flows = sh_store_list (store, "flow", "assessment_id", assessment_id, NULL);
+
+  gtk_box_append (GTK_BOX (box), sh_worksheet_production_new (self->ctx, FALSE));
+
+  if (flows != NULL && flows->len > 0)
+    {
+      GtkWidget *chart = sh_chart_view_new ();
+
+      gtk_widget_set_size_request (chart, -1, 420);
+      gtk_widget_set_hexpand (chart, TRUE);
+      sh_chart_view_show_sankey (SH_CHART_VIEW (chart), store, assessment_id, SH_FLOW_LAYER_WATER);
+      gtk_box_append (GTK_BOX (box),
+                      sh_worksheet_section_new (_("Block flow diagram (sơ đồ dòng)"),
+                                                _("The main flows and waste streams of the facility, by layer."),
+                                                chart));
+    }
+
+  return box;
+}
+
 static void
 build_sections (ShQuickForm *self)
 {
   ShEditContext *ctx = self->ctx;
   GtkWidget *content[N_SECTIONS] = {
     sh_worksheet_build_facility (ctx),
-    sh_worksheet_production_new (ctx, FALSE),
+    build_production (self),
     sh_worksheet_checklist_new (ctx),
     sh_worksheet_observations_new (ctx),
     build_quick_wins (self),
