@@ -51,3 +51,8 @@ echo
 
 echo "== 7. The demo's charts: load, draw on screen, one drag frame, A4 PNG"
 "$build/bench/bench-charts" 21
+echo
+
+echo "== 3, 5, 6. reports, evidence PDF, provincial roll-up"
+SACHHON_LOCALEDIR="$build/po" "$build/bench/bench-reports" "$province" \
+  "$(pwd)/data/schema/report-1.0.xsd" "$build/bench-reports" 1000

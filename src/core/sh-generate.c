@@ -379,6 +379,7 @@ add_facility (Gen   *gen,
         add (gen, "annual_report", "r:facility_id", facility, "i:year", year,
              "s:recipient_province", gen->options->province_code ? gen->options->province_code : "62",
              "s:deadline", deadline, "s:submitted_on", sent ? submitted : NULL,
+             "s:signatory", "Giám đốc cơ sở", "s:signatory_title", "Giám đốc",
              "s:status", "submitted", NULL);
       }
 }
