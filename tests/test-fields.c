@@ -140,7 +140,7 @@ add_entry (Fixture       *f,
 {
   GtkWidget *field = sh_field_entry_new (ctx, table, id, column, kind);
 
-  sh_field_entry_set_label (SH_FIELD_ENTRY (field), column);
+  sh_field_set_label (SH_FIELD (field), column);
   gtk_box_append (f->box, field);
   return SH_FIELD_ENTRY (field);
 }
@@ -520,7 +520,7 @@ test_choice_and_check (Fixture       *f,
 
   /* A stored code that is not offered is shown, not replaced. */
   g_assert_true (sh_store_set_string (f->store, "facility", f->facility, "size_class", "micro", &error));
-  sh_field_choice_reload (size);
+  sh_field_reload (SH_FIELD (size));
   g_assert_cmpstr (sh_field_choice_get_code (size), ==, "micro");
   g_assert_cmpuint (sh_field_choice_get_n_choices (size), ==, 4);
   assert_on_disk (f, "facility", f->facility, "size_class", "micro");

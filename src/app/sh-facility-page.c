@@ -341,7 +341,7 @@ make_field (ShFacilityPage  *self,
     {
     case FIELD_ENTRY:
       field = sh_field_entry_new (self->ctx, "facility", self->facility_id, spec->column, spec->kind);
-      sh_field_entry_set_label (SH_FIELD_ENTRY (field), label);
+      sh_field_set_label (SH_FIELD (field), label);
       sh_field_entry_set_required (SH_FIELD_ENTRY (field), spec->required);
       if (spec->minimum != NO_MIN || spec->maximum != NO_MAX)
         sh_field_entry_set_range (SH_FIELD_ENTRY (field), spec->minimum, spec->maximum);
@@ -351,7 +351,7 @@ make_field (ShFacilityPage  *self,
 
     case FIELD_CHOICE:
       field = sh_field_choice_new (self->ctx, "facility", self->facility_id, spec->column);
-      sh_field_choice_set_label (SH_FIELD_CHOICE (field), label);
+      sh_field_set_label (SH_FIELD (field), label);
       if (spec->choices == CHOICES_PROVINCE)
         fill_provinces (self, SH_FIELD_CHOICE (field));
       else if (spec->choices == CHOICES_SECTOR)
@@ -743,12 +743,8 @@ sh_facility_page_reload (ShFacilityPage *self)
   g_hash_table_iter_init (&iter, self->parts);
   while (g_hash_table_iter_next (&iter, NULL, &widget))
     {
-      if (SH_IS_FIELD_ENTRY (widget))
-        sh_field_entry_reload (widget);
-      else if (SH_IS_FIELD_CHOICE (widget))
-        sh_field_choice_reload (widget);
-      else if (SH_IS_FIELD_CHECK (widget))
-        sh_field_check_reload (widget);
+      if (SH_IS_FIELD (widget))
+        sh_field_reload (widget);
       else if (SH_IS_RECORD_TABLE (widget))
         sh_record_table_reload (widget);
     }

@@ -9,13 +9,13 @@
 
 #include <gtk/gtk.h>
 
-#include "sh-edit-context.h"
+#include "sh-field.h"
 
 G_BEGIN_DECLS
 
 #define SH_TYPE_FIELD_CHECK (sh_field_check_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShFieldCheck, sh_field_check, SH, FIELD_CHECK, GtkWidget)
+G_DECLARE_FINAL_TYPE (ShFieldCheck, sh_field_check, SH, FIELD_CHECK, ShField)
 
 /* @label is shown beside the box and is its accessible name. */
 GtkWidget   *sh_field_check_new        (ShEditContext *ctx,
@@ -28,7 +28,5 @@ gboolean     sh_field_check_get_active (ShFieldCheck  *self);
 /* Sets the box as a click would, and saves. FALSE if the store refused. */
 gboolean     sh_field_check_set_active (ShFieldCheck  *self,
                                         gboolean       active);
-void         sh_field_check_reload     (ShFieldCheck  *self);
-GtkWidget   *sh_field_check_get_button (ShFieldCheck  *self);
 
 G_END_DECLS

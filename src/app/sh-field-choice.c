@@ -17,13 +17,7 @@
 
 struct _ShFieldChoice
 {
-  GtkWidget      parent_instance;
-
-  ShEditContext *ctx;
-  char          *table;
-  gint64         id;
-  char          *column;
-  char          *label;
+  ShField        parent_instance;
 
   GtkStringList *labels;
   GPtrArray     *codes;        /* char *, parallel to labels; NULL = none */
@@ -33,26 +27,12 @@ struct _ShFieldChoice
   gboolean       has_stray;    /* the last item is a stored unknown code */
   char          *message;
   guint          loading : 1;
-  guint          saving : 1;
 
   GtkDropDown   *drop_down;
   GtkLabel      *message_label;
 };
 
-G_DEFINE_FINAL_TYPE (ShFieldChoice, sh_field_choice, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_TABLE,
-  PROP_ROW_ID,
-  PROP_COLUMN,
-  PROP_LABEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ShFieldChoice, sh_field_choice, SH_TYPE_FIELD)
 
 const char *
 sh_field_choice_localized (const ShRecord *row,
@@ -113,12 +93,12 @@ load (ShFieldChoice *self)
   g_autofree char *code = NULL;
   guint position;
 
-  if (self->ctx == NULL)
+  if (sh_field_get_context (SH_FIELD (self)) == NULL)
     return;
 
-  row = sh_edit_context_get_row (self->ctx, self->table, self->id, NULL);
+  row = sh_field_get_row (SH_FIELD (self), NULL);
   if (row != NULL)
-    code = sh_value_to_string (sh_record_get_value (row, self->column));
+    code = sh_value_to_string (sh_record_get_value (row, sh_field_get_column (SH_FIELD (self))));
   if (code != NULL && *code == '\0')
     g_clear_pointer (&code, g_free);
 
@@ -146,19 +126,23 @@ save_code (ShFieldChoice  *self,
            const char     *code,
            GError        **error)
 {
-  gboolean ok;
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  self->saving = TRUE;
   if (code == NULL)
-    ok = sh_edit_context_set_value (self->ctx, self->table, self->id, self->column, NULL, error);
-  else if (self->numeric)
-    ok = sh_edit_context_set_int (self->ctx, self->table, self->id, self->column,
-                                  g_ascii_strtoll (code, NULL, 10), error);
-  else
-    ok = sh_edit_context_set_string (self->ctx, self->table, self->id, self->column, code, error);
-  self->saving = FALSE;
+    return sh_field_save_value (SH_FIELD (self), NULL, error);
 
-  return ok;
+  if (self->numeric)
+    {
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, g_ascii_strtoll (code, NULL, 10));
+    }
+  else
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, code);
+    }
+
+  return sh_field_save_value (SH_FIELD (self), &value, error);
 }
 
 static void
@@ -169,7 +153,8 @@ drop_down_notify_selected_cb (ShFieldChoice *self,
   g_autoptr(GError) error = NULL;
   guint position = gtk_drop_down_get_selected (drop_down);
 
-  if (self->loading || self->ctx == NULL || position >= self->codes->len)
+  if (self->loading || sh_field_get_context (SH_FIELD (self)) == NULL
+      || position >= self->codes->len)
     return;
 
   if (!save_code (self, g_ptr_array_index (self->codes, position), &error))
@@ -188,30 +173,7 @@ drop_down_notify_selected_cb (ShFieldChoice *self,
     }
 
   set_message (self, NULL);
-  sh_edit_context_stop_merging (self->ctx);
-}
-
-static void
-ctx_changed_cb (ShFieldChoice *self,
-                const char    *table,
-                gint64         id,
-                const char    *column,
-                ShEditContext *ctx)
-{
-  if (self->saving || id != self->id || g_strcmp0 (table, self->table) != 0)
-    return;
-  if (column != NULL && g_strcmp0 (column, self->column) != 0)
-    return;
-
-  load (self);
-}
-
-static void
-ctx_notify_read_only_cb (ShFieldChoice *self,
-                         GParamSpec    *pspec,
-                         ShEditContext *ctx)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (self), !sh_edit_context_get_read_only (ctx));
+  sh_edit_context_stop_merging (sh_field_get_context (SH_FIELD (self)));
 }
 
 /* Empties the choices, keeping "no value" when it is allowed. */
@@ -253,20 +215,15 @@ append_choice (ShFieldChoice *self,
  * ------------------------------------------------------------------------- */
 
 static void
-sh_field_choice_constructed (GObject *object)
+sh_field_choice_reload (ShField *field)
 {
-  ShFieldChoice *self = SH_FIELD_CHOICE (object);
+  load (SH_FIELD_CHOICE (field));
+}
 
-  G_OBJECT_CLASS (sh_field_choice_parent_class)->constructed (object);
-
-  g_assert (self->ctx != NULL && self->table != NULL && self->column != NULL);
-
-  g_signal_connect_object (self->ctx, "changed",
-                           G_CALLBACK (ctx_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ctx, "notify::read-only",
-                           G_CALLBACK (ctx_notify_read_only_cb), self, G_CONNECT_SWAPPED);
-  ctx_notify_read_only_cb (self, NULL, self->ctx);
-  load (self);
+static GtkWidget *
+sh_field_choice_get_input (ShField *field)
+{
+  return GTK_WIDGET (SH_FIELD_CHOICE (field)->drop_down);
 }
 
 static void
@@ -277,7 +234,6 @@ sh_field_choice_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SH_TYPE_FIELD_CHOICE);
 
   g_clear_object (&self->labels);
-  g_clear_object (&self->ctx);
 
   G_OBJECT_CLASS (sh_field_choice_parent_class)->dispose (object);
 }
@@ -287,9 +243,6 @@ sh_field_choice_finalize (GObject *object)
 {
   ShFieldChoice *self = SH_FIELD_CHOICE (object);
 
-  g_free (self->table);
-  g_free (self->column);
-  g_free (self->label);
   g_free (self->none_label);
   g_free (self->message);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
@@ -298,103 +251,17 @@ sh_field_choice_finalize (GObject *object)
 }
 
 static void
-sh_field_choice_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ShFieldChoice *self = SH_FIELD_CHOICE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->ctx);
-      break;
-
-    case PROP_TABLE:
-      g_value_set_string (value, self->table);
-      break;
-
-    case PROP_ROW_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_COLUMN:
-      g_value_set_string (value, self->column);
-      break;
-
-    case PROP_LABEL:
-      g_value_set_string (value, self->label);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sh_field_choice_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  ShFieldChoice *self = SH_FIELD_CHOICE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->ctx = g_value_dup_object (value);
-      break;
-
-    case PROP_TABLE:
-      self->table = g_value_dup_string (value);
-      break;
-
-    case PROP_ROW_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_COLUMN:
-      self->column = g_value_dup_string (value);
-      break;
-
-    case PROP_LABEL:
-      sh_field_choice_set_label (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sh_field_choice_class_init (ShFieldChoiceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShFieldClass *field_class = SH_FIELD_CLASS (klass);
 
-  object_class->constructed = sh_field_choice_constructed;
   object_class->dispose = sh_field_choice_dispose;
   object_class->finalize = sh_field_choice_finalize;
-  object_class->get_property = sh_field_choice_get_property;
-  object_class->set_property = sh_field_choice_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SH_TYPE_EDIT_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TABLE] =
-    g_param_spec_string ("table", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ROW_ID] =
-    g_param_spec_int64 ("row-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLUMN] =
-    g_param_spec_string ("column", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  field_class->reload = sh_field_choice_reload;
+  field_class->get_input = sh_field_choice_get_input;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sachhon/SachHon/ui/sh-field-choice.ui");
@@ -481,7 +348,7 @@ sh_field_choice_set_list (ShFieldChoice  *self,
   g_return_val_if_fail (SH_IS_FIELD_CHOICE (self), FALSE);
   g_return_val_if_fail (list != NULL, FALSE);
 
-  if (!(values = sh_refdata_list_values (sh_edit_context_get_store (self->ctx), list, error)))
+  if (!(values = sh_refdata_list_values (sh_edit_context_get_store (sh_field_get_context (SH_FIELD (self))), list, error)))
     return FALSE;
 
   reset_choices (self);
@@ -584,26 +451,6 @@ sh_field_choice_set_allow_none (ShFieldChoice *self,
   load (self);
 }
 
-void
-sh_field_choice_set_label (ShFieldChoice *self,
-                           const char    *label)
-{
-  g_return_if_fail (SH_IS_FIELD_CHOICE (self));
-
-  if (g_strcmp0 (self->label, label) == 0)
-    return;
-
-  g_free (self->label);
-  self->label = g_strdup (label);
-  if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
-}
-
 const char *
 sh_field_choice_get_code (ShFieldChoice *self)
 {
@@ -640,14 +487,6 @@ sh_field_choice_get_n_choices (ShFieldChoice *self)
   g_return_val_if_fail (SH_IS_FIELD_CHOICE (self), 0);
 
   return self->codes->len - (self->has_stray ? 1 : 0);
-}
-
-void
-sh_field_choice_reload (ShFieldChoice *self)
-{
-  g_return_if_fail (SH_IS_FIELD_CHOICE (self));
-
-  load (self);
 }
 
 const char *

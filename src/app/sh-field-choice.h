@@ -14,7 +14,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sh-edit-context.h"
+#include "sh-field.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,7 @@ typedef struct
 
 #define SH_TYPE_FIELD_CHOICE (sh_field_choice_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShFieldChoice, sh_field_choice, SH, FIELD_CHOICE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ShFieldChoice, sh_field_choice, SH, FIELD_CHOICE, ShField)
 
 GtkWidget   *sh_field_choice_new              (ShEditContext  *ctx,
                                                const char     *table,
@@ -63,10 +63,6 @@ void         sh_field_choice_set_allow_none   (ShFieldChoice  *self,
                                                gboolean        allow_none,
                                                const char     *label);
 
-/* The accessible name of the drop-down ("label" property). */
-void         sh_field_choice_set_label        (ShFieldChoice  *self,
-                                               const char     *label);
-
 /* The code shown now (NULL for none); an integer code as its decimal text. */
 const char  *sh_field_choice_get_code         (ShFieldChoice  *self);
 /* Picks the choice with @code (NULL for none) as a person would, and saves
@@ -74,7 +70,6 @@ const char  *sh_field_choice_get_code         (ShFieldChoice  *self);
 gboolean     sh_field_choice_select_code      (ShFieldChoice  *self,
                                                const char     *code);
 guint        sh_field_choice_get_n_choices    (ShFieldChoice  *self);
-void         sh_field_choice_reload           (ShFieldChoice  *self);
 /* The message under the drop-down, or NULL. */
 const char  *sh_field_choice_get_error_message (ShFieldChoice *self);
 GtkWidget   *sh_field_choice_get_drop_down    (ShFieldChoice  *self);

@@ -24,14 +24,9 @@
 
 struct _ShFieldEntry
 {
-  GtkWidget        parent_instance;
+  ShField          parent_instance;
 
-  ShEditContext   *ctx;
-  char            *table;
-  gint64           id;
-  char            *column;
   ShFieldKind      kind;
-  char            *label;
   gboolean         required;
   gboolean         allow_negative;
   double           minimum;
@@ -41,7 +36,6 @@ struct _ShFieldEntry
   char            *message;
   guint            save_source;
   guint            loading : 1;
-  guint            saving : 1;
   guint            dirty : 1;
 
   GtkEntry        *entry;
@@ -52,7 +46,7 @@ struct _ShFieldEntry
   GtkLabel        *unit_label;
 };
 
-G_DEFINE_FINAL_TYPE (ShFieldEntry, sh_field_entry, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ShFieldEntry, sh_field_entry, SH_TYPE_FIELD)
 
 G_DEFINE_ENUM_TYPE (ShFieldKind, sh_field_kind,
   G_DEFINE_ENUM_VALUE (SH_FIELD_KIND_TEXT, "text"),
@@ -67,12 +61,7 @@ G_DEFINE_ENUM_TYPE (ShFieldKind, sh_field_kind,
 enum
 {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_TABLE,
-  PROP_ROW_ID,
-  PROP_COLUMN,
   PROP_KIND,
-  PROP_LABEL,
   PROP_REQUIRED,
   PROP_ALLOW_NEGATIVE,
   PROP_MINIMUM,
@@ -431,6 +420,7 @@ cancel_save (ShFieldEntry *self)
 static void
 load (ShFieldEntry *self)
 {
+  ShField *field = SH_FIELD (self);
   g_autoptr(ShRecord) row = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -438,14 +428,14 @@ load (ShFieldEntry *self)
   cancel_save (self);
   self->dirty = FALSE;
 
-  if (!(row = sh_edit_context_get_row (self->ctx, self->table, self->id, &error)))
+  if (!(row = sh_field_get_row (field, &error)))
     {
       /* The row went away (deleted, or the page is about to be rebuilt). */
       set_input_text (self, "");
       return;
     }
 
-  text = format_value (self, sh_record_get_value (row, self->column));
+  text = format_value (self, sh_record_get_value (row, sh_field_get_column (field)));
   set_input_text (self, text);
   set_message (self, NULL);
 }
@@ -460,7 +450,6 @@ commit (ShFieldEntry *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *text = NULL;
-  gboolean ok;
 
   cancel_save (self);
 
@@ -474,12 +463,7 @@ commit (ShFieldEntry *self,
       return FALSE;
     }
 
-  self->saving = TRUE;
-  ok = sh_edit_context_set_value (self->ctx, self->table, self->id, self->column,
-                                  G_IS_VALUE (&value) ? &value : NULL, &error);
-  self->saving = FALSE;
-
-  if (!ok)
+  if (!sh_field_save_value (SH_FIELD (self), G_IS_VALUE (&value) ? &value : NULL, &error))
     {
       g_autofree char *refusal = refusal_message (self, error);
 
@@ -533,7 +517,7 @@ entry_activate_cb (ShFieldEntry *self,
                    GtkEntry     *entry)
 {
   commit (self, TRUE);
-  sh_edit_context_stop_merging (self->ctx);
+  sh_edit_context_stop_merging (sh_field_get_context (SH_FIELD (self)));
 }
 
 static void
@@ -548,7 +532,7 @@ focus_leave_cb (ShFieldEntry            *self,
                 GtkEventControllerFocus *controller)
 {
   commit (self, TRUE);
-  sh_edit_context_stop_merging (self->ctx);
+  sh_edit_context_stop_merging (sh_field_get_context (SH_FIELD (self)));
 }
 
 static void
@@ -556,30 +540,6 @@ ctx_flush_cb (ShFieldEntry  *self,
               ShEditContext *ctx)
 {
   commit (self, !gtk_widget_has_focus (input_widget (self)));
-}
-
-static void
-ctx_changed_cb (ShFieldEntry  *self,
-                const char    *table,
-                gint64         id,
-                const char    *column,
-                ShEditContext *ctx)
-{
-  if (self->saving || id != self->id || g_strcmp0 (table, self->table) != 0)
-    return;
-  /* column NULL: the row was inserted or deleted; either way, re-read. */
-  if (column != NULL && g_strcmp0 (column, self->column) != 0)
-    return;
-
-  load (self);
-}
-
-static void
-ctx_notify_read_only_cb (ShFieldEntry  *self,
-                         GParamSpec    *pspec,
-                         ShEditContext *ctx)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (self), !sh_edit_context_get_read_only (ctx));
 }
 
 /* -------------------------------------------------------------------------
@@ -590,15 +550,13 @@ static void
 sh_field_entry_constructed (GObject *object)
 {
   ShFieldEntry *self = SH_FIELD_ENTRY (object);
-  GtkWidget *input;
 
-  G_OBJECT_CLASS (sh_field_entry_parent_class)->constructed (object);
-
-  g_assert (self->ctx != NULL && self->table != NULL && self->column != NULL);
-
+  /* The kind is known now: show the input it needs before the base class
+   * labels it and loads the value. */
   gtk_widget_set_visible (GTK_WIDGET (self->entry), !is_multiline (self));
   gtk_widget_set_visible (GTK_WIDGET (self->text_scroller), is_multiline (self));
-  input = input_widget (self);
+
+  G_OBJECT_CLASS (sh_field_entry_parent_class)->constructed (object);
 
   switch (self->kind)
     {
@@ -650,20 +608,8 @@ sh_field_entry_constructed (GObject *object)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ctx, "changed",
-                           G_CALLBACK (ctx_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ctx, "flush",
+  g_signal_connect_object (sh_field_get_context (SH_FIELD (self)), "flush",
                            G_CALLBACK (ctx_flush_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ctx, "notify::read-only",
-                           G_CALLBACK (ctx_notify_read_only_cb), self, G_CONNECT_SWAPPED);
-
-  if (self->label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (input),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                    -1);
-
-  ctx_notify_read_only_cb (self, NULL, self->ctx);
-  load (self);
 }
 
 static void
@@ -672,13 +618,11 @@ sh_field_entry_dispose (GObject *object)
   ShFieldEntry *self = SH_FIELD_ENTRY (object);
 
   /* Typing not yet saved when the page goes away is saved now. */
-  if (self->ctx != NULL && self->dirty)
+  if (sh_field_get_context (SH_FIELD (self)) != NULL && self->dirty)
     commit (self, FALSE);
   cancel_save (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SH_TYPE_FIELD_ENTRY);
-
-  g_clear_object (&self->ctx);
 
   G_OBJECT_CLASS (sh_field_entry_parent_class)->dispose (object);
 }
@@ -688,9 +632,6 @@ sh_field_entry_finalize (GObject *object)
 {
   ShFieldEntry *self = SH_FIELD_ENTRY (object);
 
-  g_free (self->table);
-  g_free (self->column);
-  g_free (self->label);
   g_free (self->message);
 
   G_OBJECT_CLASS (sh_field_entry_parent_class)->finalize (object);
@@ -706,28 +647,8 @@ sh_field_entry_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->ctx);
-      break;
-
-    case PROP_TABLE:
-      g_value_set_string (value, self->table);
-      break;
-
-    case PROP_ROW_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_COLUMN:
-      g_value_set_string (value, self->column);
-      break;
-
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_LABEL:
-      g_value_set_string (value, self->label);
       break;
 
     case PROP_REQUIRED:
@@ -765,28 +686,8 @@ sh_field_entry_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->ctx = g_value_dup_object (value);
-      break;
-
-    case PROP_TABLE:
-      self->table = g_value_dup_string (value);
-      break;
-
-    case PROP_ROW_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_COLUMN:
-      self->column = g_value_dup_string (value);
-      break;
-
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
-      break;
-
-    case PROP_LABEL:
-      sh_field_entry_set_label (self, g_value_get_string (value));
       break;
 
     case PROP_REQUIRED:
@@ -815,10 +716,23 @@ sh_field_entry_set_property (GObject      *object,
 }
 
 static void
+sh_field_entry_reload (ShField *field)
+{
+  load (SH_FIELD_ENTRY (field));
+}
+
+static GtkWidget *
+sh_field_entry_get_input_vfunc (ShField *field)
+{
+  return input_widget (SH_FIELD_ENTRY (field));
+}
+
+static void
 sh_field_entry_class_init (ShFieldEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShFieldClass *field_class = SH_FIELD_CLASS (klass);
 
   object_class->constructed = sh_field_entry_constructed;
   object_class->dispose = sh_field_entry_dispose;
@@ -826,24 +740,12 @@ sh_field_entry_class_init (ShFieldEntryClass *klass)
   object_class->get_property = sh_field_entry_get_property;
   object_class->set_property = sh_field_entry_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SH_TYPE_EDIT_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TABLE] =
-    g_param_spec_string ("table", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ROW_ID] =
-    g_param_spec_int64 ("row-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLUMN] =
-    g_param_spec_string ("column", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  field_class->reload = sh_field_entry_reload;
+  field_class->get_input = sh_field_entry_get_input_vfunc;
+
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, SH_TYPE_FIELD_KIND, SH_FIELD_KIND_TEXT,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REQUIRED] =
     g_param_spec_boolean ("required", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -920,74 +822,11 @@ sh_field_entry_new (ShEditContext *ctx,
                        NULL);
 }
 
-ShEditContext *
-sh_field_entry_get_context (ShFieldEntry *self)
-{
-  g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), NULL);
-  return self->ctx;
-}
-
-const char *
-sh_field_entry_get_table (ShFieldEntry *self)
-{
-  g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), NULL);
-  return self->table;
-}
-
-gint64
-sh_field_entry_get_row_id (ShFieldEntry *self)
-{
-  g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), 0);
-  return self->id;
-}
-
-const char *
-sh_field_entry_get_column (ShFieldEntry *self)
-{
-  g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), NULL);
-  return self->column;
-}
-
 ShFieldKind
 sh_field_entry_get_kind (ShFieldEntry *self)
 {
   g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), SH_FIELD_KIND_TEXT);
   return self->kind;
-}
-
-const char *
-sh_field_entry_get_label (ShFieldEntry *self)
-{
-  g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), NULL);
-  return self->label;
-}
-
-void
-sh_field_entry_set_label (ShFieldEntry *self,
-                          const char   *label)
-{
-  g_return_if_fail (SH_IS_FIELD_ENTRY (self));
-
-  if (g_strcmp0 (self->label, label) == 0)
-    return;
-
-  g_free (self->label);
-  self->label = g_strdup (label);
-
-  /* During construction the kind (and so the input) is not known yet:
-   * constructed() labels the input then. */
-  if (self->ctx != NULL && self->column != NULL)
-    {
-      if (label != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (input_widget (self)),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (input_widget (self)),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
 void
@@ -1083,7 +922,7 @@ sh_field_entry_set_decimals (ShFieldEntry *self,
     return;
 
   self->decimals = decimals;
-  if (self->ctx != NULL && !self->dirty)
+  if (sh_field_get_context (SH_FIELD (self)) != NULL && !self->dirty)
     load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIMALS]);
 }
@@ -1126,16 +965,8 @@ sh_field_entry_commit (ShFieldEntry *self)
   g_return_val_if_fail (SH_IS_FIELD_ENTRY (self), FALSE);
 
   ok = commit (self, TRUE);
-  sh_edit_context_stop_merging (self->ctx);
+  sh_edit_context_stop_merging (sh_field_get_context (SH_FIELD (self)));
   return ok;
-}
-
-void
-sh_field_entry_reload (ShFieldEntry *self)
-{
-  g_return_if_fail (SH_IS_FIELD_ENTRY (self));
-
-  load (self);
 }
 
 const char *

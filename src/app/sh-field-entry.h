@@ -21,7 +21,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sh-edit-context.h"
+#include "sh-field.h"
 
 G_BEGIN_DECLS
 
@@ -42,7 +42,7 @@ GType sh_field_kind_get_type (void) G_GNUC_CONST;
 
 #define SH_TYPE_FIELD_ENTRY (sh_field_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (ShFieldEntry, sh_field_entry, SH, FIELD_ENTRY, GtkWidget)
+G_DECLARE_FINAL_TYPE (ShFieldEntry, sh_field_entry, SH, FIELD_ENTRY, ShField)
 
 GtkWidget   *sh_field_entry_new               (ShEditContext *ctx,
                                                const char    *table,
@@ -50,17 +50,8 @@ GtkWidget   *sh_field_entry_new               (ShEditContext *ctx,
                                                const char    *column,
                                                ShFieldKind    kind);
 
-ShEditContext *sh_field_entry_get_context     (ShFieldEntry  *self);
-const char  *sh_field_entry_get_table         (ShFieldEntry  *self);
-gint64       sh_field_entry_get_row_id        (ShFieldEntry  *self);
-const char  *sh_field_entry_get_column        (ShFieldEntry  *self);
 ShFieldKind  sh_field_entry_get_kind          (ShFieldEntry  *self);
 
-/* The accessible name of the input ("label" property); also its tooltip
- * when nothing else is set. Give every field one. */
-const char  *sh_field_entry_get_label         (ShFieldEntry  *self);
-void         sh_field_entry_set_label         (ShFieldEntry  *self,
-                                               const char    *label);
 /* Shown in the empty input ("placeholder"). */
 void         sh_field_entry_set_placeholder   (ShFieldEntry  *self,
                                                const char    *placeholder);
@@ -94,8 +85,6 @@ void         sh_field_entry_set_text          (ShFieldEntry  *self,
 /* Saves what is typed now, as leaving the field does. Returns FALSE when
  * the input is refused (see get_error_message). */
 gboolean     sh_field_entry_commit            (ShFieldEntry  *self);
-/* Re-reads the column from the store, dropping unsaved input. */
-void         sh_field_entry_reload            (ShFieldEntry  *self);
 /* The message under the field, or NULL when the input is good. */
 const char  *sh_field_entry_get_error_message (ShFieldEntry  *self);
 /* The input widget (a GtkEntry, or a GtkTextView for MULTILINE). */

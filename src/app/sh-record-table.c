@@ -208,7 +208,7 @@ make_cell (ShRecordTable      *self,
     {
     case SH_COLUMN_ENTRY:
       cell = sh_field_entry_new (self->ctx, self->table, id, spec->column, spec->kind);
-      sh_field_entry_set_label (SH_FIELD_ENTRY (cell), name);
+      sh_field_set_label (SH_FIELD (cell), name);
       sh_field_entry_set_required (SH_FIELD_ENTRY (cell), spec->required);
       sh_field_entry_set_width_chars (SH_FIELD_ENTRY (cell), default_width (spec));
       sh_field_entry_set_allow_negative (SH_FIELD_ENTRY (cell), spec->allow_negative);
@@ -218,13 +218,13 @@ make_cell (ShRecordTable      *self,
 
     case SH_COLUMN_CHOICE:
       cell = sh_field_choice_new (self->ctx, self->table, id, spec->column);
-      sh_field_choice_set_label (SH_FIELD_CHOICE (cell), name);
+      sh_field_set_label (SH_FIELD (cell), name);
       fill_choices (self, SH_FIELD_CHOICE (cell), spec);
       break;
 
     case SH_COLUMN_CHECK:
       cell = sh_field_check_new (self->ctx, self->table, id, spec->column, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (sh_field_check_get_button (SH_FIELD_CHECK (cell))),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sh_field_get_input (SH_FIELD (cell))),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
       gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);

@@ -299,7 +299,7 @@ build_detail (ShWorksheetEconomics *self,
     {
       GtkWidget *cost = sh_field_choice_new (ctx, "cp_option", option_id, "cost_class");
 
-      sh_field_choice_set_label (SH_FIELD_CHOICE (cost), _("Cost class"));
+      sh_field_set_label (SH_FIELD (cost), _("Cost class"));
       sh_field_choice_set_list (SH_FIELD_CHOICE (cost), "cost_class", NULL);
       sh_field_choice_set_allow_none (SH_FIELD_CHOICE (cost), TRUE, NULL);
       gtk_widget_set_halign (cost, GTK_ALIGN_START);

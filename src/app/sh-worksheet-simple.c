@@ -76,7 +76,7 @@ province_choice (ShEditContext *ctx,
     sh_field_choice_append (SH_FIELD_CHOICE (choice),
                             sh_record_get_string (provinces->pdata[i], "code"),
                             sh_record_get_string (provinces->pdata[i], "name_vi"));
-  sh_field_choice_reload (SH_FIELD_CHOICE (choice));
+  sh_field_reload (SH_FIELD (choice));
 
   return choice;
 }
@@ -95,7 +95,7 @@ sector_choice (ShEditContext *ctx,
     sh_field_choice_append (SH_FIELD_CHOICE (choice),
                             sh_record_get_string (sectors->pdata[i], "code"),
                             sh_worksheet_ref_text (sectors->pdata[i], "name_vi", "name_en"));
-  sh_field_choice_reload (SH_FIELD_CHOICE (choice));
+  sh_field_reload (SH_FIELD (choice));
 
   return choice;
 }
@@ -187,7 +187,7 @@ sh_worksheet_build_recommendation (ShEditContext *ctx)
   sh_field_choice_set_allow_none (SH_FIELD_CHOICE (choice), TRUE, _("Not decided"));
   sh_field_choice_append_id (SH_FIELD_CHOICE (choice), 1, _("Yes, continue"));
   sh_field_choice_append_id (SH_FIELD_CHOICE (choice), 0, _("No"));
-  sh_field_choice_reload (SH_FIELD_CHOICE (choice));
+  sh_field_reload (SH_FIELD (choice));
   sh_worksheet_form_add (form, _("Continue with a detailed assessment"), choice);
 
   return form;

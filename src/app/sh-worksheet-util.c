@@ -278,10 +278,10 @@ field_matches (GtkWidget  *widget,
 {
   const gint64 *field_id;
 
-  if (SH_IS_FIELD_ENTRY (widget))
-    return g_strcmp0 (sh_field_entry_get_table (SH_FIELD_ENTRY (widget)), table) == 0 &&
-           g_strcmp0 (sh_field_entry_get_column (SH_FIELD_ENTRY (widget)), column) == 0 &&
-           (id == 0 || sh_field_entry_get_row_id (SH_FIELD_ENTRY (widget)) == id);
+  if (SH_IS_FIELD (widget))
+    return g_strcmp0 (sh_field_get_table (SH_FIELD (widget)), table) == 0 &&
+           g_strcmp0 (sh_field_get_column (SH_FIELD (widget)), column) == 0 &&
+           (id == 0 || sh_field_get_row_id (SH_FIELD (widget)) == id);
 
   field_id = g_object_get_data (G_OBJECT (widget), "sh-field-id");
   return field_id != NULL &&
@@ -564,7 +564,7 @@ sh_worksheet_entry_new (ShEditContext *ctx,
                                       kind == SH_FIELD_KIND_MONEY ? 18 : kind == SH_FIELD_KIND_DATE ? 12 : 10);
     }
 
-  sh_field_entry_set_label (SH_FIELD_ENTRY (entry), label);
+  sh_field_set_label (SH_FIELD (entry), label);
 
   return entry;
 }
@@ -580,7 +580,7 @@ sh_worksheet_choice_new (ShEditContext  *ctx,
 {
   GtkWidget *choice = sh_field_choice_new (ctx, table, id, column);
 
-  sh_field_choice_set_label (SH_FIELD_CHOICE (choice), label);
+  sh_field_set_label (SH_FIELD (choice), label);
   tag_field (choice, table, id, column);
   if (choices != NULL)
     sh_field_choice_set_static (SH_FIELD_CHOICE (choice), choices, n_choices);
