@@ -20,6 +20,7 @@
 #include "sh-task-sidebar.h"
 #include "sh-tasks.h"
 #include "sh-test-utils.h"
+#include "sh-ui-test-utils.h"
 #include "sh-worksheet-checklist.h"
 #include "sh-worksheet-costing.h"
 #include "sh-worksheet-economics.h"
@@ -42,128 +43,12 @@ typedef struct
   ShAssessmentView *view;
 } Fixture;
 
-static gboolean
-running_in_vietnamese (void)
-{
-  return g_strcmp0 (g_getenv ("LANGUAGE"), "vi") == 0;
-}
-
-static const char *
-expected (const char *english,
-          const char *vietnamese)
-{
-  return running_in_vietnamese () ? vietnamese : english;
-}
-
-static gboolean
-timeout_reached_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                  \
-  G_STMT_START {                                                        \
-    gboolean timed_out_ = FALSE;                                        \
-    guint timeout_id_ = g_timeout_add (10000, timeout_reached_cb,       \
-                                       &timed_out_);                    \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (timeout_id_);                                    \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
-
-/* Runs what is pending now (idle refreshes), without waiting. */
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  WAIT_FOR (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  wait_for_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  file = g_strdup_printf ("%s/%s-%s.png", g_getenv ("G_TEST_BUILDDIR"), name,
-                          running_in_vietnamese () ? "vi" : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
-}
-
 /* Scrolls the first scrolled window under @root by @fraction of its length. */
 static void
 scroll_to (GtkWidget *root,
            double     fraction)
 {
-  GtkWidget *scroller = find_widget (root, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = sh_ui_test_find_widget (root, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (scroller);
@@ -244,7 +129,7 @@ open_view (Fixture *f,
   g_assert_nonnull (sh_assessment_view_get_context (f->view));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
 }
 
 static void
@@ -272,7 +157,7 @@ set_field (GtkWidget  *root,
 {
   GtkWidget *field = NULL;
 
-  WAIT_FOR ((field = sh_worksheet_find_field (root, table, id, column)) != NULL);
+  SH_UI_WAIT_FOR ((field = sh_worksheet_find_field (root, table, id, column)) != NULL);
 
   if (SH_IS_FIELD_ENTRY (field))
     {
@@ -414,7 +299,7 @@ test_quick_fill (Fixture       *f,
     g_assert_cmpint (sh_quick_form_get_completeness (form, i + 1), ==,
                      ((ShTaskStatus *) before->pdata[i])->completeness);
   g_assert_cmpint (sh_quick_form_get_completeness (form, 2), ==, SH_COMPLETENESS_EMPTY);
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-before");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-before");
 
   /* 1. Facility data and operating regime. */
   section = sh_quick_form_get_section (form, 1);
@@ -431,7 +316,7 @@ test_quick_fill (Fixture       *f,
   /* 2. Production and consumption with unit costs: 30.000 t of starch,
    * 540.000 m³ of water (18 m³/t) and 6.300.000 kWh (210 kWh/t). */
   section = sh_quick_form_get_section (form, 2);
-  production = SH_WORKSHEET_PRODUCTION (find_widget (section, SH_TYPE_WORKSHEET_PRODUCTION));
+  production = SH_WORKSHEET_PRODUCTION (sh_ui_test_find_widget (section, SH_TYPE_WORKSHEET_PRODUCTION));
   production_id = add_row (section, "production_record");
   set_field (section, "production_record", production_id, "period_label", "2022");
   set_field (section, "production_record", production_id, "product", "Tinh bột sắn");
@@ -461,17 +346,17 @@ test_quick_fill (Fixture       *f,
 
   /* Specific consumption, live, against the cassava benchmarks: 18 m³/t is
    * above the 16,7 m³/t of the Thai plant; 210 kWh/t above 197,8 kWh/t. */
-  WAIT_FOR (g_strcmp0 (sh_worksheet_production_get_sc_text (production, "water"), "18 m³/t") == 0);
+  SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_production_get_sc_text (production, "water"), "18 m³/t") == 0);
   g_assert_cmpstr (sh_worksheet_production_get_sc_text (production, "electricity"), ==, "210 kWh/t");
   g_assert_nonnull (strstr (sh_worksheet_production_get_benchmark_text (production, "water"), "16,7 m³/t"));
   g_assert_nonnull (strstr (sh_worksheet_production_get_benchmark_text (production, "water"),
-                            expected ("7,8% above", "cao hơn 7,8%")));
+                            sh_ui_test_expected ("7,8% above", "cao hơn 7,8%")));
   g_assert_nonnull (strstr (sh_worksheet_production_get_benchmark_text (production, "electricity"),
                             "197,8 kWh/t"));
 
   /* 3. The walk-through checklist of the cassava sector, every item. */
   section = sh_quick_form_get_section (form, 3);
-  checklist = SH_WORKSHEET_CHECKLIST (find_widget (section, SH_TYPE_WORKSHEET_CHECKLIST));
+  checklist = SH_WORKSHEET_CHECKLIST (sh_ui_test_find_widget (section, SH_TYPE_WORKSHEET_CHECKLIST));
   items = sh_worksheet_checklist_get_items (checklist);
   g_assert_cmpuint (g_strv_length (items), >=, 20);
   g_assert_cmpstr (items[0], ==, "CAS-01");
@@ -516,7 +401,7 @@ test_quick_fill (Fixture       *f,
   /* 4. An observation with a photo: the file's bytes and SHA-256 go into
    * the database. */
   section = sh_quick_form_get_section (form, 4);
-  observations = SH_WORKSHEET_OBSERVATIONS (find_widget (section, SH_TYPE_WORKSHEET_OBSERVATIONS));
+  observations = SH_WORKSHEET_OBSERVATIONS (sh_ui_test_find_widget (section, SH_TYPE_WORKSHEET_OBSERVATIONS));
   observation_id = add_row (section, "observation");
   set_field (section, "observation", observation_id, "location", "Bơm sữa tinh bột");
   set_field (section, "observation", observation_id, "issue", "Rò rỉ tại van xả bơm");
@@ -556,7 +441,7 @@ test_quick_fill (Fixture       *f,
    * water a year at 6.000 ₫ = 180.000.000 ₫ for 45.000.000 ₫, paid back in
    * three months. */
   section = sh_quick_form_get_section (form, 5);
-  economics = SH_WORKSHEET_ECONOMICS (find_widget (section, SH_TYPE_WORKSHEET_ECONOMICS));
+  economics = SH_WORKSHEET_ECONOMICS (sh_ui_test_find_widget (section, SH_TYPE_WORKSHEET_ECONOMICS));
   g_assert_true (sh_worksheet_economics_select_option (economics, qw01));
   saving_id = add_row (section, "option_saving");
   set_field (section, "option_saving", saving_id, "resource_code", "water");
@@ -568,8 +453,8 @@ test_quick_fill (Fixture       *f,
   assert_int (f->store, "option_saving", saving_id, "option_id", qw01);
   assert_double (f->store, "option_saving", saving_id, "quantity", 30000);
   assert_int (f->store, "option_investment", investment_id, "amount_vnd", 45000000);
-  payback = g_strdup (expected ("3 months", "3 tháng"));
-  WAIT_FOR (g_strcmp0 (sh_worksheet_economics_get_figure (economics, "payback"), payback) == 0);
+  payback = g_strdup (sh_ui_test_expected ("3 months", "3 tháng"));
+  SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_economics_get_figure (economics, "payback"), payback) == 0);
   g_assert_cmpstr (sh_worksheet_economics_get_figure (economics, "benefit"), ==, "180.000.000 ₫");
   g_assert_cmpstr (sh_worksheet_economics_get_figure (economics, "investment"), ==, "45.000.000 ₫");
 
@@ -590,17 +475,17 @@ test_quick_fill (Fixture       *f,
   after = compute (f->store, quick);
   for (guint i = 0; i < SH_TASKS_N_QUICK_SECTIONS; i++)
     g_assert_cmpint (((ShTaskStatus *) after->pdata[i])->completeness, ==, SH_COMPLETENESS_DONE);
-  WAIT_FOR (sh_quick_form_get_completeness (form, 2) == SH_COMPLETENESS_DONE &&
+  SH_UI_WAIT_FOR (sh_quick_form_get_completeness (form, 2) == SH_COMPLETENESS_DONE &&
             sh_quick_form_get_completeness (form, 5) == SH_COMPLETENESS_DONE &&
             sh_quick_form_get_completeness (form, 3) == SH_COMPLETENESS_DONE);
 
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick");
   sh_quick_form_scroll_to_section (form, 2);
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-production");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-production");
   sh_quick_form_scroll_to_section (form, 4);
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-observations");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-observations");
   sh_quick_form_scroll_to_section (form, 5);
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-wins");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-wins");
 }
 
 /* -------------------------------------------------------------------------
@@ -648,7 +533,7 @@ test_quick_start_detailed (Fixture       *f,
   open_view (f, brick_quick);
   g_signal_connect (f->view, "assessment-created", G_CALLBACK (record_created_cb), &created);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.start-detailed", NULL));
-  WAIT_FOR (sh_assessment_view_get_assessment_id (f->view) != brick_quick);
+  SH_UI_WAIT_FOR (sh_assessment_view_get_assessment_id (f->view) != brick_quick);
   detailed_id = sh_assessment_view_get_assessment_id (f->view);
   g_assert_cmpint (created, ==, detailed_id);
 
@@ -684,7 +569,7 @@ test_quick_start_detailed (Fixture       *f,
   g_assert_null (sh_assessment_view_get_part (f->view, "quick_form"));
   g_assert_false (gtk_widget_get_visible (sh_assessment_view_get_part (f->view, "start_detailed_button")));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sh_assessment_view_get_part (f->view, "subtitle_label"))),
-                            expected ("Detailed assessment", "Đánh giá chi tiết")));
+                            sh_ui_test_expected ("Detailed assessment", "Đánh giá chi tiết")));
   g_assert_cmpuint (sh_task_sidebar_get_selected_task (SH_TASK_SIDEBAR (sidebar)), ==, 1);
   g_assert_cmpint (sh_task_sidebar_get_completeness (SH_TASK_SIDEBAR (sidebar), 2), ==,
                    SH_COMPLETENESS_PARTIAL);
@@ -699,13 +584,13 @@ test_quick_start_detailed (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (missing->len, >, 10);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.finalize", NULL));
-    WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
+    SH_UI_WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
     listed = g_object_get_data (G_OBJECT (dialog), "sh-missing");
     for (guint i = 0; i < missing->len; i++)
       g_assert_nonnull (strstr (listed, missing->pdata[i]));
-    save_screenshot (GTK_WIDGET (dialog), "assessment-view-finalize-missing-long");
+    sh_ui_test_save_screenshot (GTK_WIDGET (dialog), "assessment-view-finalize-missing-long");
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
-    WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
+    SH_UI_WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
     assert_text (f->store, "assessment", detailed_id, "status", "draft");
   }
 
@@ -728,8 +613,8 @@ show_task (Fixture *f,
 
   sh_task_sidebar_select_task (sidebar, task);
   page = sh_assessment_view_get_task_page (f->view, task);
-  WAIT_FOR (gtk_stack_get_visible_child (stack) == page);
-  WAIT_FOR (gtk_widget_get_mapped (page));
+  SH_UI_WAIT_FOR (gtk_stack_get_visible_child (stack) == page);
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (page));
   g_assert_cmpuint (sh_task_sidebar_get_selected_task (sidebar), ==, task);
 
   return page;
@@ -744,7 +629,7 @@ test_detailed_walk (Fixture       *f,
   gint64 water_record = find_by_uuid (f->store, "monitoring_record", DEMO_UUID ("000000001801"));
   gint64 wastewater = find_by_uuid (f->store, "waste_stream", DEMO_UUID ("000000000801"));
   g_autoptr(GPtrArray) statuses = compute (f->store, detailed);
-  const char *payback = expected ("3 months", "3 tháng");
+  const char *payback = sh_ui_test_expected ("3 months", "3 tháng");
   ShTaskSidebar *sidebar;
 
   open_view (f, detailed);
@@ -773,9 +658,9 @@ test_detailed_walk (Fixture       *f,
         g_autofree char *name = g_strdup_printf ("assessment-view-task-%02u", task);
         g_autofree char *bottom = g_strdup_printf ("assessment-view-task-%02u-end", task);
 
-        save_screenshot (GTK_WIDGET (f->window), name);
+        sh_ui_test_save_screenshot (GTK_WIDGET (f->window), name);
         scroll_to (page, 1.0);
-        save_screenshot (GTK_WIDGET (f->window), bottom);
+        sh_ui_test_save_screenshot (GTK_WIDGET (f->window), bottom);
         scroll_to (page, 0.0);
       }
 
@@ -791,17 +676,17 @@ test_detailed_walk (Fixture       *f,
               SH_WORKSHEET_PRODUCTION (sh_task_page_find_worksheet (SH_TASK_PAGE (page), SH_TYPE_WORKSHEET_PRODUCTION));
 
             g_assert_cmpuint (sh_record_table_get_n_rows (sh_worksheet_find_record_table (page, "process_step")), ==, 7);
-            WAIT_FOR (sh_worksheet_production_get_sc_text (production, "water") != NULL);
+            SH_UI_WAIT_FOR (sh_worksheet_production_get_sc_text (production, "water") != NULL);
             g_assert_cmpstr (sh_worksheet_production_get_sc_text (production, "water"), ==, "18 m³/t");
             /* (18 − 15,3) ÷ 18 = 15 % */
             g_assert_cmpstr (sh_worksheet_production_get_saving_text (production, "water"), ==, "15%");
             /* The specific-consumption chart sits on its own page. */
             {
-              GtkWidget *chart = find_widget (GTK_WIDGET (production), SH_TYPE_CHART_VIEW);
+              GtkWidget *chart = sh_ui_test_find_widget (GTK_WIDGET (production), SH_TYPE_CHART_VIEW);
 
               g_assert_nonnull (chart);
               g_assert_cmpint (sh_chart_view_get_kind (SH_CHART_VIEW (chart)), ==, SH_CHART_CONSUMPTION);
-              WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
+              SH_UI_WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
             }
           }
           break;
@@ -831,7 +716,7 @@ test_detailed_walk (Fixture       *f,
 
             g_assert_true (sh_worksheet_economics_select_option (economics, leak));
             /* 38.000.000 + 7.000.000 invested, 30.000 m³ × 6.000 ₫ saved a year. */
-            WAIT_FOR (g_strcmp0 (sh_worksheet_economics_get_figure (economics, "payback"), payback) == 0);
+            SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_economics_get_figure (economics, "payback"), payback) == 0);
             g_assert_cmpstr (sh_worksheet_economics_get_figure (economics, "investment"), ==, "45.000.000 ₫");
             g_assert_cmpstr (sh_worksheet_economics_get_figure (economics, "benefit"), ==, "180.000.000 ₫");
             g_assert_nonnull (sh_worksheet_economics_get_figure (economics, "npv"));
@@ -856,7 +741,7 @@ test_detailed_walk (Fixture       *f,
               SH_WORKSHEET_RANKING (sh_task_page_find_worksheet (SH_TASK_PAGE (page), SH_TYPE_WORKSHEET_RANKING));
 
             /* 0,3 × 5 + 0,4 × 5 + 0,3 × 3 = 4,4: the best of the demo. */
-            g_assert_cmpstr (sh_worksheet_ranking_get_rank_text (ranking, leak), ==, expected ("4,4 · #1", "4,4 · hạng 1"));
+            g_assert_cmpstr (sh_worksheet_ranking_get_rank_text (ranking, leak), ==, sh_ui_test_expected ("4,4 · #1", "4,4 · hạng 1"));
           }
           break;
 
@@ -897,13 +782,13 @@ test_detailed_live_completeness (Fixture       *f,
 
     g_assert_null (sh_record_get_string (row, "sustain_kpis"));
   }
-  WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 17) == SH_COMPLETENESS_PARTIAL);
+  SH_UI_WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 17) == SH_COMPLETENESS_PARTIAL);
   g_assert_cmpstr (sh_task_sidebar_get_icon_name (sidebar, 17), ==, "sh-task-partial-symbolic");
   g_assert_cmpint (sh_task_page_get_completeness (SH_TASK_PAGE (page)), ==, SH_COMPLETENESS_PARTIAL);
 
   /* Undo through the view's action brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
-  WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 17) == SH_COMPLETENESS_DONE);
+  SH_UI_WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 17) == SH_COMPLETENESS_DONE);
 }
 
 /* Clicking a flow in the diagram finds its row; the balances warn past
@@ -925,7 +810,7 @@ test_detailed_flows (Fixture       *f,
   open_view (f, detailed);
   diagram = SH_WORKSHEET_FLOWS (sh_task_page_find_worksheet (SH_TASK_PAGE (show_task (f, 4)),
                                                             SH_TYPE_WORKSHEET_FLOWS));
-  chart = find_widget (GTK_WIDGET (diagram), SH_TYPE_CHART_VIEW);
+  chart = sh_ui_test_find_widget (GTK_WIDGET (diagram), SH_TYPE_CHART_VIEW);
   g_assert_nonnull (chart);
 
   sh_worksheet_flows_set_layer (diagram, SH_FLOW_LAYER_WATER);
@@ -937,7 +822,7 @@ test_detailed_flows (Fixture       *f,
     GtkWidget *cell = sh_worksheet_find_field (GTK_WIDGET (diagram), "flow", flow, "substance");
 
     g_assert_nonnull (cell);
-    WAIT_FOR ((focus = gtk_root_get_focus (GTK_ROOT (f->window))) != NULL &&
+    SH_UI_WAIT_FOR ((focus = gtk_root_get_focus (GTK_ROOT (f->window))) != NULL &&
               gtk_widget_is_ancestor (focus, cell));
   }
 
@@ -960,7 +845,7 @@ test_detailed_flows (Fixture       *f,
 
   /* A wider tolerance closes them all. */
   set_field (GTK_WIDGET (balance), "assessment", detailed, "tolerance_pct", "50");
-  WAIT_FOR (sh_worksheet_flows_get_n_warnings (balance) == 0);
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_n_warnings (balance) == 0);
 }
 
 /* -------------------------------------------------------------------------
@@ -983,20 +868,20 @@ test_finalize_incomplete (Fixture       *f,
   g_assert_cmpuint (missing->len, >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.finalize", NULL));
-  WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
+  SH_UI_WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
   g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
 
   /* Every missing item is listed, in words. */
   listed = g_object_get_data (G_OBJECT (dialog), "sh-missing");
   g_assert_nonnull (listed);
   for (guint i = 0; i < missing->len; i++)
     g_assert_nonnull (strstr (listed, missing->pdata[i]));
-  g_assert_nonnull (strstr (listed, expected ("The facility's address is missing", "Thiếu địa chỉ của doanh nghiệp")));
-  save_screenshot (GTK_WIDGET (dialog), "assessment-view-finalize-missing");
+  g_assert_nonnull (strstr (listed, sh_ui_test_expected ("The facility's address is missing", "Thiếu địa chỉ của doanh nghiệp")));
+  sh_ui_test_save_screenshot (GTK_WIDGET (dialog), "assessment-view-finalize-missing");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
-  WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
+  SH_UI_WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
   assert_text (f->store, "assessment", brick_quick, "status", "draft");
   g_assert_false (sh_edit_context_get_read_only (sh_assessment_view_get_context (f->view)));
 }
@@ -1024,29 +909,29 @@ test_finalize_and_reopen (Fixture       *f,
 
   /* Complete: a confirmation, then read-only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.finalize", NULL));
-  WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
+  SH_UI_WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
   g_assert_null (g_object_get_data (G_OBJECT (dialog), "sh-missing"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
+  SH_UI_WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
   assert_text (f->store, "assessment", detailed, "status", "finalized");
   g_assert_true (sh_edit_context_get_read_only (sh_assessment_view_get_context (f->view)));
-  WAIT_FOR (!gtk_widget_is_sensitive (sh_field_entry_get_input (SH_FIELD_ENTRY (title))));
+  SH_UI_WAIT_FOR (!gtk_widget_is_sensitive (sh_field_entry_get_input (SH_FIELD_ENTRY (title))));
   g_assert_true (gtk_widget_get_visible (sh_assessment_view_get_part (f->view, "reopen_button")));
   g_assert_false (gtk_widget_get_visible (sh_assessment_view_get_part (f->view, "finalize_button")));
   g_assert_true (gtk_widget_get_visible (sh_assessment_view_get_part (f->view, "locked_banner")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sh_assessment_view_get_part (f->view, "status_label"))), ==,
-                   expected ("Finalized", "Đã hoàn tất"));
+                   sh_ui_test_expected ("Finalized", "Đã hoàn tất"));
   /* Finalize does nothing while finalized. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.finalize", NULL);
-  drain ();
+  sh_ui_test_drain ();
   g_assert_null (sh_assessment_view_get_dialog (f->view));
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-finalized");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-finalized");
 
   /* Reopen: an empty reason is refused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.reopen", NULL));
-  WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  SH_UI_WAIT_FOR ((dialog = sh_assessment_view_get_dialog (f->view)) != NULL);
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  entry = sh_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   g_assert_false (gtk_widget_is_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
                                                                                GTK_RESPONSE_ACCEPT)));
@@ -1054,19 +939,19 @@ test_finalize_and_reopen (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
                                                                                GTK_RESPONSE_ACCEPT)));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  sh_ui_test_drain ();
   g_assert_true (sh_assessment_view_get_dialog (f->view) == dialog);
   assert_text (f->store, "assessment", detailed, "status", "finalized");
-  save_screenshot (GTK_WIDGET (dialog), "assessment-view-reopen");
+  sh_ui_test_save_screenshot (GTK_WIDGET (dialog), "assessment-view-reopen");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   g_assert_true (gtk_widget_is_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
                                                                               GTK_RESPONSE_ACCEPT)));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
+  SH_UI_WAIT_FOR (sh_assessment_view_get_dialog (f->view) == NULL);
   assert_text (f->store, "assessment", detailed, "status", "draft");
   g_assert_false (sh_edit_context_get_read_only (sh_assessment_view_get_context (f->view)));
-  WAIT_FOR (gtk_widget_is_sensitive (sh_field_entry_get_input (SH_FIELD_ENTRY (title))));
+  SH_UI_WAIT_FOR (gtk_widget_is_sensitive (sh_field_entry_get_input (SH_FIELD_ENTRY (title))));
   g_assert_false (gtk_widget_get_visible (sh_assessment_view_get_part (f->view, "locked_banner")));
 
   /* The reason is in the audit trail, and so is the next change. */
@@ -1110,21 +995,21 @@ test_undo_redo (Fixture       *f,
   page = show_task (f, 1);
   set_field (page, "assessment", detailed, "title", changed);
   assert_text (f->store, "assessment", detailed, "title", changed);
-  WAIT_FOR (g_strcmp0 (gtk_label_get_text (header), changed) == 0);
-  WAIT_FOR (gtk_widget_is_sensitive (sh_assessment_view_get_part (f->view, "undo_button")));
+  SH_UI_WAIT_FOR (g_strcmp0 (gtk_label_get_text (header), changed) == 0);
+  SH_UI_WAIT_FOR (gtk_widget_is_sensitive (sh_assessment_view_get_part (f->view, "undo_button")));
   g_assert_true (strlen (gtk_label_get_text (GTK_LABEL (sh_assessment_view_get_part (f->view, "saved_label")))) > 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
   assert_text (f->store, "assessment", detailed, "title", original);
   title = sh_worksheet_find_field (page, "assessment", detailed, "title");
-  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (sh_field_entry_get_input (SH_FIELD_ENTRY (title)))),
+  SH_UI_WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (sh_field_entry_get_input (SH_FIELD_ENTRY (title)))),
                        original) == 0);
-  WAIT_FOR (g_strcmp0 (gtk_label_get_text (header), original) == 0);
-  WAIT_FOR (gtk_widget_is_sensitive (sh_assessment_view_get_part (f->view, "redo_button")));
+  SH_UI_WAIT_FOR (g_strcmp0 (gtk_label_get_text (header), original) == 0);
+  SH_UI_WAIT_FOR (gtk_widget_is_sensitive (sh_assessment_view_get_part (f->view, "redo_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.redo", NULL));
   assert_text (f->store, "assessment", detailed, "title", changed);
-  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (sh_field_entry_get_input (SH_FIELD_ENTRY (title)))),
+  SH_UI_WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (sh_field_entry_get_input (SH_FIELD_ENTRY (title)))),
                        changed) == 0);
 }
 
@@ -1196,8 +1081,8 @@ test_quick_flow_diagram (Fixture       *f,
   open_view (f, quick);
   chart = find_chart (sh_assessment_view_get_part (f->view, "quick_form"), SH_CHART_SANKEY);
   g_assert_nonnull (chart);
-  WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
-  save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-flows");
+  SH_UI_WAIT_FOR (sh_chart_view_get_chart (SH_CHART_VIEW (chart)) != NULL);
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-quick-flows");
 }
 
 static void
@@ -1212,13 +1097,13 @@ test_print_menu (Fixture       *f,
   /* The header's print menu reaches the real print dialog. */
   source = g_timeout_add (50, cancel_print_dialog_cb, &found);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.print-form", NULL));
-  WAIT_FOR (found);
+  SH_UI_WAIT_FOR (found);
   g_clear_handle_id (&source, g_source_remove);
 
   found = FALSE;
   source = g_timeout_add (50, cancel_print_dialog_cb, &found);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.print-evidence", NULL));
-  WAIT_FOR (found);
+  SH_UI_WAIT_FOR (found);
   g_clear_handle_id (&source, g_source_remove);
 }
 

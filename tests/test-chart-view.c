@@ -18,6 +18,7 @@
 #include "sh-refdata.h"
 #include "sh-store-private.h"
 #include "sh-test-utils.h"
+#include "sh-ui-test-utils.h"
 
 typedef struct
 {
@@ -29,31 +30,6 @@ typedef struct
   GArray      *activated;     /* gint64 flow ids, in order */
   GArray      *moved;         /* gint64 step ids */
 } Fixture;
-
-static gboolean
-running_in_vietnamese (void)
-{
-  return g_strcmp0 (g_getenv ("LANGUAGE"), "vi") == 0;
-}
-
-static gboolean
-timeout_reached_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                  \
-  G_STMT_START {                                                        \
-    gboolean timed_out_ = FALSE;                                        \
-    guint timeout_id_ = g_timeout_add (10000, timeout_reached_cb,       \
-                                       &timed_out_);                    \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (timeout_id_);                                    \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
 
 static gint64
 demo_id (Fixture    *f,
@@ -118,7 +94,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->view, "step-moved", G_CALLBACK (step_moved_cb), f);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
@@ -135,62 +111,14 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->tmpdir, g_free);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  WAIT_FOR (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 /* Waits until the view has drawn its chart on screen. */
 static void
 wait_drawn (Fixture *f)
 {
   GtkWidget *canvas = sh_chart_view_get_canvas (f->view);
 
-  WAIT_FOR (gtk_widget_get_width (canvas) > 400 && sh_chart_view_is_drawn (f->view));
-  wait_for_frames (canvas, 2);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  file = g_strdup_printf ("%s/%s-%s.png", g_getenv ("G_TEST_BUILDDIR"), name,
-                          running_in_vietnamese () ? "vi" : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
+  SH_UI_WAIT_FOR (gtk_widget_get_width (canvas) > 400 && sh_chart_view_is_drawn (f->view));
+  sh_ui_test_wait_for_frames (canvas, 2);
 }
 
 static const ShSankeyNode *
@@ -258,7 +186,7 @@ test_sankey_hover_click (Fixture       *f,
   g_assert_nonnull (sh_chart_view_get_chart (f->view));
   g_assert_null (sh_chart_view_get_message (f->view));
   wait_drawn (f);
-  save_screenshot (GTK_WIDGET (f->view), "chart-view-sankey");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->view), "chart-view-sankey");
   zoom = sh_chart_view_get_zoom (f->view);
   g_assert_cmpfloat (zoom, >=, 0.9);
 
@@ -342,7 +270,7 @@ test_sankey_drag (Fixture       *f,
   g_assert_true (node->pinned);
   g_assert_cmpfloat_with_epsilon (node->y0, sh_sankey_layout_get_area (
                                     sh_chart_get_layout (sh_chart_view_get_chart (f->view), 0))->y, 1e-6);
-  save_screenshot (GTK_WIDGET (f->view), "chart-view-dragged");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->view), "chart-view-dragged");
 
   /* Halfway down, then a finalized assessment refuses to move. */
   node = find_step_node (sh_chart_view_get_chart (f->view), 0, refine, NULL);
@@ -396,7 +324,7 @@ test_layer_switch (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (water))));
   g_assert_true (gtk_toggle_button_get_active (nth_layer_button (f, 0)));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (water)), ==,
-                   running_in_vietnamese () ? "Nước" : "Water");
+                   sh_ui_test_in_vietnamese () ? "Nước" : "Water");
 
   g_signal_emit_by_name (water, "clicked");
   g_assert_cmpint (sh_chart_view_get_layer (f->view), ==, SH_FLOW_LAYER_WATER);
@@ -467,7 +395,7 @@ test_other_charts (Fixture       *f,
       wait_drawn (f);
       /* Only the Sankey answers the pointer. */
       g_assert_null (sh_chart_view_describe_at (f->view, 300, 300));
-      save_screenshot (GTK_WIDGET (f->view), name);
+      sh_ui_test_save_screenshot (GTK_WIDGET (f->view), name);
     }
 
   /* Nothing to show: the reason instead, and nothing to export. */

@@ -22,6 +22,7 @@
 #include "sh-record-table.h"
 #include "sh-refdata.h"
 #include "sh-test-utils.h"
+#include "sh-ui-test-utils.h"
 #include "sh-window.h"
 
 typedef struct
@@ -32,38 +33,6 @@ typedef struct
   ShApplication *app;
   ShWindow      *window;
 } Fixture;
-
-static gboolean
-running_in_vietnamese (void)
-{
-  return g_strcmp0 (g_getenv ("LANGUAGE"), "vi") == 0;
-}
-
-static const char *
-expected (const char *english,
-          const char *vietnamese)
-{
-  return running_in_vietnamese () ? vietnamese : english;
-}
-
-static gboolean
-timeout_reached_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                  \
-  G_STMT_START {                                                        \
-    gboolean timed_out_ = FALSE;                                        \
-    guint timeout_id_ = g_timeout_add (10000, timeout_reached_cb,       \
-                                       &timed_out_);                    \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (timeout_id_);                                    \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
 
 static char *
 on_disk (Fixture    *f,
@@ -99,72 +68,6 @@ exists_on_disk (Fixture    *f,
   g_assert_no_error (error);
   row = sh_store_get (other, table, id, NULL);
   return row != NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A button whose label (or label child) reads @text, mnemonic removed. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root))
-    {
-      GtkWidget *label = find_widget (root, GTK_TYPE_LABEL);
-
-      if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -216,7 +119,7 @@ type_into (Fixture    *f,
 static GtkStack *
 content_stack (Fixture *f)
 {
-  GtkWidget *paned = find_widget (GTK_WIDGET (f->window), GTK_TYPE_PANED);
+  GtkWidget *paned = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_PANED);
 
   return GTK_STACK (gtk_paned_get_end_child (GTK_PANED (paned)));
 }
@@ -228,26 +131,10 @@ stack_shows (Fixture    *f,
   return g_strcmp0 (gtk_stack_get_visible_child_name (content_stack (f)), name) == 0;
 }
 
-static GtkMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static GListModel *
 sidebar (Fixture *f)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
 
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 }
@@ -267,63 +154,6 @@ sidebar_item (Fixture *f,
     }
 
   return NULL;
-}
-
-static gint64
-cassava_facility (ShStore *store)
-{
-  g_autoptr(ShRecord) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-
-  assessment = sh_store_get (store, "assessment", sh_demo_cassava_assessment (store), &error);
-  g_assert_no_error (error);
-  return sh_record_get_int (assessment, "facility_id", 0);
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  GtkSnapshot *snapshot;
-  guint n_frames = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-  int width, height;
-
-  WAIT_FOR (n_frames >= 3);
-  gtk_widget_remove_tick_callback (widget, tick);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  file = g_strdup_printf ("%s/%s-%s.png", g_getenv ("G_TEST_BUILDDIR"), name,
-                          running_in_vietnamese () ? "vi" : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
 }
 
 static void
@@ -349,7 +179,7 @@ fixture_set_up (Fixture       *f,
   f->window = sh_window_new (f->app, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 860);
   gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
@@ -358,7 +188,7 @@ fixture_tear_down (Fixture       *f,
 {
   GtkMessageDialog *dialog;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = sh_ui_test_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
@@ -380,7 +210,7 @@ new_facility (Fixture *f)
   gint64 id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-facility", NULL));
-  WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
+  SH_UI_WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
   id = sh_facility_page_get_facility_id (page (f));
   g_assert_true (stack_shows (f, "facility"));
 
@@ -404,7 +234,7 @@ test_new_facility (Fixture       *f,
 
   id = new_facility (f);
   g_assert_cmpuint (g_list_model_get_n_items (sidebar (f)), ==, n_before + 1);
-  assert_on_disk (f, "facility", id, "name", expected ("New facility", "Cơ sở mới"));
+  assert_on_disk (f, "facility", id, "name", sh_ui_test_expected ("New facility", "Cơ sở mới"));
 
   /* The profile, field by field, each on disk once typed. */
   g_assert_true (type_into (f, "name", "Công ty CP Giấy Sông Lam"));
@@ -457,7 +287,7 @@ test_new_facility (Fixture       *f,
   assert_on_disk (f, "facility", id, "cp_unit_decision_date", "2024-03-15");
 
   /* The header bar says it is saved. */
-  g_assert_cmpstr (sh_window_get_saved_text (f->window), ==, expected ("Saved", "Đã lưu"));
+  g_assert_cmpstr (sh_window_get_saved_text (f->window), ==, sh_ui_test_expected ("Saved", "Đã lưu"));
   g_assert_null (sh_window_get_message (f->window));
 }
 
@@ -465,11 +295,11 @@ static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
-  gint64 id = cassava_facility (f->store);
+  gint64 id = sh_ui_test_cassava_facility (f->store);
   g_autofree char *name = NULL;
 
   sh_window_select_facility (f->window, id);
-  WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
+  SH_UI_WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
   name = on_disk (f, "facility", id, "name");
   g_assert_true (type_into (f, "employees", "85"));
   g_assert_true (type_into (f, "shifts_per_day", "2"));
@@ -477,7 +307,7 @@ test_bad_input (Fixture       *f,
 
   g_assert_false (type_into (f, "employees", "nhiều"));
   g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (part (f, "employees"))), ==,
-                   expected ("Expected a whole number, e.g. 1.250.", "Cần một số nguyên, ví dụ 1.250."));
+                   sh_ui_test_expected ("Expected a whole number, e.g. 1.250.", "Cần một số nguyên, ví dụ 1.250."));
   assert_on_disk (f, "facility", id, "employees", "85");
 
   g_assert_false (type_into (f, "employees", "-3"));
@@ -485,26 +315,26 @@ test_bad_input (Fixture       *f,
 
   g_assert_false (type_into (f, "shifts_per_day", "5"));
   g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (part (f, "shifts_per_day"))), ==,
-                   expected ("Expected a number from 0 to 4.", "Cần một số từ 0 đến 4."));
+                   sh_ui_test_expected ("Expected a number from 0 to 4.", "Cần một số từ 0 đến 4."));
   assert_on_disk (f, "facility", id, "shifts_per_day", "2");
 
   g_assert_false (type_into (f, "capital_vnd", "năm tỷ"));
   g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (part (f, "capital_vnd"))), ==,
-                   expected ("Expected an amount in đồng, e.g. 1.500.000.",
+                   sh_ui_test_expected ("Expected an amount in đồng, e.g. 1.500.000.",
                              "Cần một số tiền bằng đồng, ví dụ 1.500.000."));
 
   g_assert_false (type_into (f, "cp_unit_decision_date", "31/04/2024"));
   g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (part (f, "cp_unit_decision_date"))), ==,
-                   expected ("31/04/2024 does not exist. Expected a real date as dd/mm/yyyy.",
+                   sh_ui_test_expected ("31/04/2024 does not exist. Expected a real date as dd/mm/yyyy.",
                              "Không có ngày 31/04/2024. Cần một ngày có thật, dạng nn/tt/nnnn."));
   assert_on_disk (f, "facility", id, "cp_unit_decision_date", "2024-01-02");
 
   g_assert_false (type_into (f, "name", "  "));
   g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (part (f, "name"))), ==,
-                   expected ("Required: this cannot be left empty.", "Bắt buộc: không được để trống."));
+                   sh_ui_test_expected ("Required: this cannot be left empty.", "Bắt buộc: không được để trống."));
   assert_on_disk (f, "facility", id, "name", name);
 
-  save_screenshot (GTK_WIDGET (f->window), "test-facility-page-errors");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "test-facility-page-errors");
 }
 
 static void
@@ -556,7 +386,7 @@ test_team (Fixture       *f,
   gint64 member;
 
   /* The "Add member" button adds a row with a name to type over. */
-  button = find_button (GTK_WIDGET (team), expected ("Add member", "Thêm thành viên"));
+  button = sh_ui_test_find_button (GTK_WIDGET (team), sh_ui_test_expected ("Add member", "Thêm thành viên"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (sh_record_table_get_n_rows (team), ==, 1);
@@ -579,15 +409,15 @@ test_team (Fixture       *f,
   assert_on_disk (f, "team_member", member, "position", "Phó giám đốc");
 
   /* Its delete button removes it at once, and offers Undo. */
-  button = find_by_tooltip (GTK_WIDGET (team), expected ("Delete row", "Xóa dòng"));
+  button = sh_ui_test_find_by_tooltip (GTK_WIDGET (team), sh_ui_test_expected ("Delete row", "Xóa dòng"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (exists_on_disk (f, "team_member", member));
   g_assert_cmpuint (sh_record_table_get_n_rows (team), ==, 0);
   g_assert_cmpstr (sh_record_table_get_undo_text (team), ==,
-                   expected ("Deleted “Lê Văn Cường”", "Đã xóa “Lê Văn Cường”"));
+                   sh_ui_test_expected ("Deleted “Lê Văn Cường”", "Đã xóa “Lê Văn Cường”"));
 
-  button = find_button (GTK_WIDGET (team), expected ("Undo", "Hoàn tác"));
+  button = sh_ui_test_find_button (GTK_WIDGET (team), sh_ui_test_expected ("Undo", "Hoàn tác"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (sh_record_table_get_n_rows (team), ==, 1);
@@ -617,7 +447,7 @@ test_team (Fixture       *f,
     sh_field_entry_set_text (SH_FIELD_ENTRY (sh_record_table_get_cell (reports, 1, "year")), year);
     g_assert_false (sh_field_entry_commit (SH_FIELD_ENTRY (sh_record_table_get_cell (reports, 1, "year"))));
     g_assert_cmpstr (sh_field_entry_get_error_message (SH_FIELD_ENTRY (sh_record_table_get_cell (reports, 1, "year"))),
-                     ==, expected ("Another record already has this value.",
+                     ==, sh_ui_test_expected ("Another record already has this value.",
                                    "Đã có một bản ghi khác mang giá trị này."));
     assert_on_disk (f, "annual_report", second, "year", next);
   }
@@ -639,7 +469,7 @@ test_assessments (Fixture       *f,
   collect_rows (part (f, "assessment_list"), rows);
   g_assert_cmpuint (rows->len, ==, 0);
 
-  button = find_button (part (f, "new_quick_button"), expected ("New quick assessment", "Đánh giá nhanh mới"));
+  button = sh_ui_test_find_button (part (f, "new_quick_button"), sh_ui_test_expected ("New quick assessment", "Đánh giá nhanh mới"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
@@ -650,7 +480,7 @@ test_assessments (Fixture       *f,
   quick = sh_record_get_id (g_ptr_array_index (assessments, 0));
   assert_on_disk (f, "assessment", quick, "kind", "quick");
   assert_on_disk (f, "assessment", quick, "status", "draft");
-  WAIT_FOR (stack_shows (f, "assessment"));
+  SH_UI_WAIT_FOR (stack_shows (f, "assessment"));
   g_assert_nonnull (sh_window_get_assessment_view (f->window));
   ctx = sh_window_get_edit_context (f->window);
   g_assert_nonnull (ctx);
@@ -667,7 +497,7 @@ test_assessments (Fixture       *f,
 
   /* Back to the facility, which lists it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  WAIT_FOR (stack_shows (f, "facility"));
+  SH_UI_WAIT_FOR (stack_shows (f, "facility"));
   g_assert_null (sh_window_get_assessment_view (f->window));
   g_assert_true (sh_window_get_edit_context (f->window) == sh_facility_page_get_context (page (f)));
   collect_rows (part (f, "assessment_list"), rows);
@@ -676,13 +506,13 @@ test_assessments (Fixture       *f,
   /* A detailed one too; then open the quick one from its row. */
   g_assert_cmpint (sh_facility_page_new_assessment (page (f), "detailed", &error), >, 0);
   g_assert_no_error (error);
-  WAIT_FOR (stack_shows (f, "assessment"));
+  SH_UI_WAIT_FOR (stack_shows (f, "assessment"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_ptr_array_set_size (rows, 0);
   collect_rows (part (f, "assessment_list"), rows);
   g_assert_cmpuint (rows->len, ==, 2);
   g_signal_emit_by_name (part (f, "assessment_list"), "row-activated", g_ptr_array_index (rows, 0));
-  WAIT_FOR (stack_shows (f, "assessment"));
+  SH_UI_WAIT_FOR (stack_shows (f, "assessment"));
   g_assert_cmpint (sh_edit_context_get_assessment_id (sh_window_get_edit_context (f->window)), ==, quick);
 }
 
@@ -701,44 +531,44 @@ test_delete_facility (Fixture       *f,
 
   /* Cancel changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-facility", NULL));
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  SH_UI_WAIT_FOR ((dialog = sh_ui_test_find_message_dialog ()) != NULL);
   g_object_get (dialog, "text", &primary, NULL);
-  g_assert_cmpstr (primary, ==, expected ("Delete “Xưởng gạch Tân Phú”?", "Xóa “Xưởng gạch Tân Phú”?"));
+  g_assert_cmpstr (primary, ==, sh_ui_test_expected ("Delete “Xưởng gạch Tân Phú”?", "Xóa “Xưởng gạch Tân Phú”?"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  WAIT_FOR (find_dialog () == NULL);
+  SH_UI_WAIT_FOR (sh_ui_test_find_message_dialog () == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (sidebar (f)), ==, n_before);
   g_assert_true (exists_on_disk (f, "facility", id));
 
   /* Delete: gone from the list, Undo offered, nothing lost yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-facility", NULL));
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  SH_UI_WAIT_FOR ((dialog = sh_ui_test_find_message_dialog ()) != NULL);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  WAIT_FOR (find_dialog () == NULL);
+  SH_UI_WAIT_FOR (sh_ui_test_find_message_dialog () == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (sidebar (f)), ==, n_before - 1);
   g_assert_null (sidebar_item (f, id));
   g_assert_null (sh_window_get_facility_page (f->window));
   g_assert_cmpstr (sh_window_get_message (f->window), ==,
-                   expected ("Deleted “Xưởng gạch Tân Phú”", "Đã xóa “Xưởng gạch Tân Phú”"));
+                   sh_ui_test_expected ("Deleted “Xưởng gạch Tân Phú”", "Đã xóa “Xưởng gạch Tân Phú”"));
   g_assert_true (exists_on_disk (f, "facility", id));
-  save_screenshot (GTK_WIDGET (f->window), "test-facility-page-deleted");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "test-facility-page-deleted");
 
   /* Undo brings it back, selected. */
   {
-    GtkWidget *undo = find_button (GTK_WIDGET (f->window), expected ("Undo", "Hoàn tác"));
+    GtkWidget *undo = sh_ui_test_find_button (GTK_WIDGET (f->window), sh_ui_test_expected ("Undo", "Hoàn tác"));
 
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
   }
   g_assert_nonnull (sidebar_item (f, id));
-  WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
+  SH_UI_WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
   g_assert_cmpint (sh_facility_page_get_facility_id (page (f)), ==, id);
   g_assert_null (sh_window_get_message (f->window));
 
   /* Deleted again and the window closed: now it is gone from the file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-facility", NULL));
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  SH_UI_WAIT_FOR ((dialog = sh_ui_test_find_message_dialog ()) != NULL);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  WAIT_FOR (find_dialog () == NULL);
+  SH_UI_WAIT_FOR (sh_ui_test_find_message_dialog () == NULL);
   g_assert_true (exists_on_disk (f, "facility", id));
   gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
@@ -749,20 +579,20 @@ static void
 test_screenshot (Fixture       *f,
                  gconstpointer  data)
 {
-  gint64 id = cassava_facility (f->store);
+  gint64 id = sh_ui_test_cassava_facility (f->store);
   GtkWidget *viewport;
 
   sh_window_select_facility (f->window, id);
-  WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
+  SH_UI_WAIT_FOR (sh_window_get_facility_page (f->window) != NULL);
   g_assert_true (sh_field_choice_select_code (SH_FIELD_CHOICE (part (f, "size_class")), "medium"));
   g_assert_true (type_into (f, "employees", "185"));
 
-  save_screenshot (GTK_WIDGET (f->window), "test-facility-page");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "test-facility-page");
 
   /* The whole page, below the fold too. */
-  viewport = find_widget (GTK_WIDGET (page (f)), GTK_TYPE_VIEWPORT);
+  viewport = sh_ui_test_find_widget (GTK_WIDGET (page (f)), GTK_TYPE_VIEWPORT);
   g_assert_nonnull (viewport);
-  save_screenshot (gtk_viewport_get_child (GTK_VIEWPORT (viewport)), "test-facility-page-full");
+  sh_ui_test_save_screenshot (gtk_viewport_get_child (GTK_VIEWPORT (viewport)), "test-facility-page-full");
 }
 
 int

@@ -19,6 +19,7 @@
 #include "sh-record-table.h"
 #include "sh-refdata.h"
 #include "sh-test-utils.h"
+#include "sh-ui-test-utils.h"
 
 typedef struct
 {
@@ -31,38 +32,6 @@ typedef struct
   GtkWindow     *window;
   GtkBox        *box;
 } Fixture;
-
-static gboolean
-running_in_vietnamese (void)
-{
-  return g_strcmp0 (g_getenv ("LANGUAGE"), "vi") == 0;
-}
-
-static const char *
-expected (const char *english,
-          const char *vietnamese)
-{
-  return running_in_vietnamese () ? vietnamese : english;
-}
-
-static gboolean
-timeout_reached_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                  \
-  G_STMT_START {                                                        \
-    gboolean timed_out_ = FALSE;                                        \
-    guint timeout_id_ = g_timeout_add (10000, timeout_reached_cb,       \
-                                       &timed_out_);                    \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (timeout_id_);                                    \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
 
 /* What a second connection to the same file reads: what survives a kill. */
 static char *
@@ -190,7 +159,7 @@ fixture_set_up (Fixture       *f,
   gtk_widget_set_margin_bottom (GTK_WIDGET (f->box), 18);
   gtk_window_set_child (f->window, GTK_WIDGET (f->box));
   gtk_window_present (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
@@ -234,7 +203,7 @@ test_entry_text (Fixture       *f,
 
   /* Typing alone saves too, a moment after the last key. */
   sh_field_entry_set_text (name, "Công ty CP Tinh bột sắn Phước Hòa");
-  WAIT_FOR (n_saved == 2);
+  SH_UI_WAIT_FOR (n_saved == 2);
   assert_on_disk (f, "facility", f->facility, "name", "Công ty CP Tinh bột sắn Phước Hòa");
 
   /* Leaving the field by moving the focus saves it before the delay, and
@@ -305,7 +274,7 @@ test_entry_numbers (Fixture       *f,
 
   /* Dates are typed dd/mm/yyyy and stored ISO. */
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (sh_field_entry_get_input (date))), ==,
-                   expected ("dd/mm/yyyy", "nn/tt/nnnn"));
+                   sh_ui_test_expected ("dd/mm/yyyy", "nn/tt/nnnn"));
   g_assert_true (type_into (date, "5/3/2024"));
   assert_on_disk (f, "facility", f->facility, "cp_unit_decision_date", "2024-03-05");
   assert_text (date, "05/03/2024");
@@ -351,7 +320,7 @@ test_entry_bad_input (Fixture       *f,
   /* Text in a number. */
   g_assert_false (type_into (employees, "một trăm"));
   g_assert_cmpstr (sh_field_entry_get_error_message (employees), ==,
-                   expected ("Expected a whole number, e.g. 1.250.", "Cần một số nguyên, ví dụ 1.250."));
+                   sh_ui_test_expected ("Expected a whole number, e.g. 1.250.", "Cần một số nguyên, ví dụ 1.250."));
   g_assert_true (has_error_style (employees));
   g_assert_true (message_shown (employees));
   assert_text (employees, "một trăm");
@@ -364,7 +333,7 @@ test_entry_bad_input (Fixture       *f,
   /* A negative count. */
   g_assert_false (type_into (employees, "-5"));
   g_assert_cmpstr (sh_field_entry_get_error_message (employees), ==,
-                   expected ("Must not be negative.", "Không được là số âm."));
+                   sh_ui_test_expected ("Must not be negative.", "Không được là số âm."));
   assert_on_disk (f, "facility", f->facility, "employees", "120");
 
   /* Correcting it clears the message and saves. */
@@ -377,20 +346,20 @@ test_entry_bad_input (Fixture       *f,
   /* Out of range. */
   g_assert_false (type_into (days, "400"));
   g_assert_cmpstr (sh_field_entry_get_error_message (days), ==,
-                   expected ("Expected a number from 0 to 366.", "Cần một số từ 0 đến 366."));
+                   sh_ui_test_expected ("Expected a number from 0 to 366.", "Cần một số từ 0 đến 366."));
   assert_on_disk (f, "facility", f->facility, "operating_days", "300");
   g_assert_false (type_into (potential, "120"));
   g_assert_cmpstr (sh_field_entry_get_error_message (potential), ==,
-                   expected ("Expected a number from 0 to 100.", "Cần một số từ 0 đến 100."));
+                   sh_ui_test_expected ("Expected a number from 0 to 100.", "Cần một số từ 0 đến 100."));
   g_assert_false (type_into (potential, "mười"));
   g_assert_cmpstr (sh_field_entry_get_error_message (potential), ==,
-                   expected ("Expected a percentage, e.g. 12,5.", "Cần một tỷ lệ phần trăm, ví dụ 12,5."));
+                   sh_ui_test_expected ("Expected a percentage, e.g. 12,5.", "Cần một tỷ lệ phần trăm, ví dụ 12,5."));
   assert_on_disk (f, "assessment", f->assessment, "cp_potential_pct", NULL);
 
   /* Money with a fraction of a đồng, and money in words. */
   g_assert_false (type_into (capital, "1.000,5"));
   g_assert_cmpstr (sh_field_entry_get_error_message (capital), ==,
-                   expected ("Expected an amount in đồng, e.g. 1.500.000.",
+                   sh_ui_test_expected ("Expected an amount in đồng, e.g. 1.500.000.",
                              "Cần một số tiền bằng đồng, ví dụ 1.500.000."));
   g_assert_false (type_into (capital, "một tỷ"));
   assert_on_disk (f, "facility", f->facility, "capital_vnd", "900000000");
@@ -398,12 +367,12 @@ test_entry_bad_input (Fixture       *f,
   /* A date that does not exist, and one that is not a date. */
   g_assert_false (type_into (date, "30/02/2024"));
   g_assert_cmpstr (sh_field_entry_get_error_message (date), ==,
-                   expected ("30/02/2024 does not exist. Expected a real date as dd/mm/yyyy.",
+                   sh_ui_test_expected ("30/02/2024 does not exist. Expected a real date as dd/mm/yyyy.",
                              "Không có ngày 30/02/2024. Cần một ngày có thật, dạng nn/tt/nnnn."));
   g_assert_true (has_error_style (date));
   g_assert_false (type_into (date, "tháng sau"));
   g_assert_cmpstr (sh_field_entry_get_error_message (date), ==,
-                   expected ("Expected a date that exists, as dd/mm/yyyy (e.g. 31/12/2024).",
+                   sh_ui_test_expected ("Expected a date that exists, as dd/mm/yyyy (e.g. 31/12/2024).",
                              "Cần một ngày có thật, dạng nn/tt/nnnn (ví dụ 31/12/2024)."));
   assert_on_disk (f, "facility", f->facility, "cp_unit_decision_date", "2024-02-01");
 
@@ -412,14 +381,14 @@ test_entry_bad_input (Fixture       *f,
   g_assert_true (type_into (end, "31/12/2024"));
   g_assert_false (type_into (end, "01/01/2024"));
   g_assert_cmpstr (sh_field_entry_get_error_message (end), ==,
-                   expected ("Out of order: an end date cannot be before its start date.",
+                   sh_ui_test_expected ("Out of order: an end date cannot be before its start date.",
                              "Sai thứ tự: ngày kết thúc không thể trước ngày bắt đầu."));
   assert_on_disk (f, "assessment", f->assessment, "end_date", "2024-12-31");
 
   /* A required field left empty. */
   g_assert_false (type_into (name, ""));
   g_assert_cmpstr (sh_field_entry_get_error_message (name), ==,
-                   expected ("Required: this cannot be left empty.", "Bắt buộc: không được để trống."));
+                   sh_ui_test_expected ("Required: this cannot be left empty.", "Bắt buộc: không được để trống."));
   assert_on_disk (f, "facility", f->facility, "name", "Nhà máy tinh bột sắn Phước Hòa");
 
   /* None of this is the window's business: the fields said it. */
@@ -508,7 +477,7 @@ test_choice_and_check (Fixture       *f,
   {
     GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
 
-    g_assert_cmpstr (gtk_string_object_get_string (item), ==, expected ("Medium", "Vừa"));
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, sh_ui_test_expected ("Medium", "Vừa"));
   }
 
   /* The drop-down follows undo and redo. */
@@ -581,7 +550,7 @@ test_read_only (Fixture       *f,
    * says so, and the window is told. */
   g_assert_false (type_into (title, "Sửa sau khi hoàn tất"));
   g_assert_cmpstr (sh_field_entry_get_error_message (title), ==,
-                   expected ("Not saved: this assessment is finalized.",
+                   sh_ui_test_expected ("Not saved: this assessment is finalized.",
                              "Chưa lưu: đợt đánh giá này đã hoàn tất."));
   g_assert_cmpuint (n_failed, ==, 1);
   assert_on_disk (f, "assessment", f->assessment, "title", "Đánh giá nhanh 2024");
@@ -631,7 +600,7 @@ test_record_table (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (first, >, 0);
   g_assert_cmpuint (sh_record_table_get_n_rows (table), ==, 1);
-  assert_on_disk (f, "team_member", first, "name", expected ("New member", "Thành viên mới"));
+  assert_on_disk (f, "team_member", first, "name", sh_ui_test_expected ("New member", "Thành viên mới"));
   assert_on_disk (f, "team_member", first, "role", "member");
   assert_on_disk (f, "team_member", first, "facility_id",
                   (uuid = g_strdup_printf ("%" G_GINT64_FORMAT, f->facility)));
@@ -665,7 +634,7 @@ test_record_table (Fixture       *f,
   g_assert_null (sh_store_get (f->store, "team_member", first, NULL));
   g_assert_true (sh_record_table_get_undo_visible (table));
   g_assert_cmpstr (sh_record_table_get_undo_text (table), ==,
-                   expected ("Deleted “Nguyễn Văn An”", "Đã xóa “Nguyễn Văn An”"));
+                   sh_ui_test_expected ("Deleted “Nguyễn Văn An”", "Đã xóa “Nguyễn Văn An”"));
 
   g_assert_true (sh_record_table_undo_delete (table, &error));
   g_assert_no_error (error);
@@ -715,7 +684,7 @@ test_record_table_empty (Fixture       *f,
 
   sh_record_table_set_empty_text (SH_RECORD_TABLE (widget), "Chưa có thành viên");
   gtk_box_append (f->box, widget);
-  WAIT_FOR (gtk_widget_get_mapped (widget));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (widget));
 
   /* Without rows, the words say so; with one, the grid shows. */
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (widget)));
@@ -761,7 +730,7 @@ test_kill_safety (Fixture       *f,
 
   /* Typing is on disk within the save delay, without leaving the field. */
   sh_field_entry_set_text (tax, "3700148166");
-  WAIT_FOR (disk_has (f, "facility", f->facility, "tax_code", "3700148166"));
+  SH_UI_WAIT_FOR (disk_has (f, "facility", f->facility, "tax_code", "3700148166"));
 
   /* Typing when the page goes away is saved as it goes. */
   sh_field_entry_set_text (phone, "0274 3650 999");
@@ -793,52 +762,6 @@ test_kill_safety (Fixture       *f,
 /* -------------------------------------------------------------------------
  * Screenshot
  * ------------------------------------------------------------------------- */
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  GtkSnapshot *snapshot;
-  guint n_frames = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-  int width, height;
-
-  WAIT_FOR (n_frames >= 3);
-  gtk_widget_remove_tick_callback (widget, tick);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  file = g_strdup_printf ("%s/%s-%s.png", g_getenv ("G_TEST_BUILDDIR"), name,
-                          running_in_vietnamese () ? "vi" : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
-}
 
 static void
 test_screenshot (Fixture       *f,
@@ -888,7 +811,7 @@ test_screenshot (Fixture       *f,
                               &error);
   g_assert_no_error (error);
 
-  save_screenshot (GTK_WIDGET (f->window), "test-fields");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "test-fields");
 }
 
 int

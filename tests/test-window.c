@@ -16,6 +16,7 @@
 #include "sh-field-entry.h"
 #include "sh-refdata.h"
 #include "sh-test-utils.h"
+#include "sh-ui-test-utils.h"
 #include "sh-window.h"
 
 typedef struct
@@ -25,62 +26,6 @@ typedef struct
   ShApplication *app;
   ShWindow      *window;
 } Fixture;
-
-/* The same binary runs twice, once with LANGUAGE=vi; the expectations
- * follow the language so that the Vietnamese run checks the translation. */
-static gboolean
-running_in_vietnamese (void)
-{
-  return g_strcmp0 (g_getenv ("LANGUAGE"), "vi") == 0;
-}
-
-static const char *
-expected (const char *english,
-          const char *vietnamese)
-{
-  return running_in_vietnamese () ? vietnamese : english;
-}
-
-static gboolean
-timeout_reached_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* GTK 4 does most things on a later frame or after a delay (the search entry
- * waits 150 ms): spin the main loop until @cond holds, for at most 10 s. */
-#define WAIT_FOR(cond)                                                  \
-  G_STMT_START {                                                        \
-    gboolean timed_out_ = FALSE;                                        \
-    guint timeout_id_ = g_timeout_add (10000, timeout_reached_cb,       \
-                                       &timed_out_);                    \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (timeout_id_);                                    \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Whether a label showing exactly @text is on screen under @root. */
 static gboolean
@@ -123,7 +68,7 @@ collect_rows (GtkWidget *root,
 static GtkSingleSelection *
 facility_selection (Fixture *f)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
@@ -132,7 +77,7 @@ facility_selection (Fixture *f)
 static GtkStack *
 content_stack (Fixture *f)
 {
-  GtkWidget *paned = find_widget (GTK_WIDGET (f->window), GTK_TYPE_PANED);
+  GtkWidget *paned = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_PANED);
 
   g_assert_nonnull (paned);
   return GTK_STACK (gtk_paned_get_end_child (GTK_PANED (paned)));
@@ -158,88 +103,6 @@ position_of_facility (GListModel *model,
     }
 
   return GTK_INVALID_LIST_POSITION;
-}
-
-static ShRecord *
-cassava_facility (ShStore *store)
-{
-  g_autoptr(ShRecord) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  ShRecord *facility;
-
-  assessment = sh_store_get (store, "assessment", sh_demo_cassava_assessment (store), &error);
-  g_assert_no_error (error);
-  facility = sh_store_get (store, "facility",
-                           sh_record_get_int (assessment, "facility_id", 0), &error);
-  g_assert_no_error (error);
-
-  return facility;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *n_frames = data;
-
-  (*n_frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets a few frames pass, so that what was queued is laid out and drawn. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  WAIT_FOR (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static GskRenderNode *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  int width;
-  int height;
-
-  /* A widget waiting for its allocation measures 0 × 0. */
-  wait_for_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  node = snapshot_widget (widget);
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  file = g_strdup_printf ("%s/%s-%s.png", g_getenv ("G_TEST_BUILDDIR"), name,
-                          running_in_vietnamese () ? "vi" : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
 }
 
 static ShApplication *
@@ -275,7 +138,7 @@ fixture_set_up (Fixture       *f,
   f->app = new_registered_application ();
   f->window = sh_window_new (f->app, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
@@ -299,7 +162,7 @@ test_window_lists_facilities (Fixture       *f,
   g_autoptr(GPtrArray) facilities = NULL;
   g_autoptr(GError) error = NULL;
   GtkSingleSelection *selection = facility_selection (f);
-  GtkWidget *list = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
 
   facilities = sh_store_list (f->store, "facility", NULL, 0, &error);
   g_assert_no_error (error);
@@ -315,18 +178,18 @@ test_window_lists_facilities (Fixture       *f,
       g_assert_cmpuint (position_of_facility (G_LIST_MODEL (selection),
                                               sh_record_get_id (facility)),
                         !=, GTK_INVALID_LIST_POSITION);
-      WAIT_FOR (shows_label (list, name));
+      SH_UI_WAIT_FOR (shows_label (list, name));
     }
 
   /* Province codes are shown as the province of today: Kon Tum (62) became
    * part of Quảng Ngãi on 1 July 2025; Lạng Sơn (20) stayed itself. */
-  WAIT_FOR (shows_label (list, "Đắk Tô, Quảng Ngãi"));
+  SH_UI_WAIT_FOR (shows_label (list, "Đắk Tô, Quảng Ngãi"));
   g_assert_true (shows_label (list, "Thành phố Lạng Sơn, Lạng Sơn"));
 
   /* Nothing is selected at first: the content asks for a choice. */
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
   g_assert_true (stack_shows (content_stack (f), "empty"));
-  WAIT_FOR (shows_label (GTK_WIDGET (f->window), expected ("Select a facility", "Chọn một cơ sở")));
+  SH_UI_WAIT_FOR (shows_label (GTK_WIDGET (f->window), sh_ui_test_expected ("Select a facility", "Chọn một cơ sở")));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "sachhon.db"));
 }
 
@@ -335,12 +198,12 @@ search_for (Fixture    *f,
             const char *text,
             guint       n_expected)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
   GListModel *model = G_LIST_MODEL (facility_selection (f));
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  WAIT_FOR (g_list_model_get_n_items (model) == n_expected);
+  SH_UI_WAIT_FOR (g_list_model_get_n_items (model) == n_expected);
 
   /* It stays there: the count was not caught on its way to another value. */
   for (int i = 0; i < 20; i++)
@@ -353,11 +216,12 @@ test_window_search (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GPtrArray) facilities = NULL;
-  g_autoptr(ShRecord) cassava = cassava_facility (f->store);
+  g_autoptr(ShRecord) cassava = sh_store_get (f->store, "facility",
+                                               sh_ui_test_cassava_facility (f->store), NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *needle = g_utf8_casefold ("ĐẮK TÔ", -1);
   GListModel *model = G_LIST_MODEL (facility_selection (f));
-  GtkWidget *sidebar_list = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *sidebar_list = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
   guint n_dak_to = 0;
 
   facilities = sh_store_list (f->store, "facility", NULL, 0, &error);
@@ -387,21 +251,22 @@ test_window_search (Fixture       *f,
 
   /* No match: the list gives way to a message. */
   search_for (f, "xyzzy", 0);
-  WAIT_FOR (shows_label (GTK_WIDGET (f->window),
-                         expected ("No facility matches the search",
+  SH_UI_WAIT_FOR (shows_label (GTK_WIDGET (f->window),
+                         sh_ui_test_expected ("No facility matches the search",
                                    "Không có cơ sở nào khớp với từ khóa tìm kiếm")));
   g_assert_false (gtk_widget_get_mapped (sidebar_list));
 
   /* Clearing the search shows them all again. */
   search_for (f, "", facilities->len);
-  WAIT_FOR (gtk_widget_get_mapped (sidebar_list));
+  SH_UI_WAIT_FOR (gtk_widget_get_mapped (sidebar_list));
 }
 
 static void
 test_window_select_facility (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(ShRecord) cassava = cassava_facility (f->store);
+  g_autoptr(ShRecord) cassava = sh_store_get (f->store, "facility",
+                                               sh_ui_test_cassava_facility (f->store), NULL);
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -419,11 +284,11 @@ test_window_select_facility (Fixture       *f,
   position = position_of_facility (G_LIST_MODEL (selection), sh_record_get_id (cassava));
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
-  WAIT_FOR (stack_shows (stack, "facility"));
+  SH_UI_WAIT_FOR (stack_shows (stack, "facility"));
 
   page = gtk_stack_get_visible_child (stack);
-  WAIT_FOR (shows_label (page, sh_record_get_string (cassava, "name")));
-  g_assert_true (shows_label (page, expected ("Assessments", "Các đợt đánh giá")));
+  SH_UI_WAIT_FOR (shows_label (page, sh_record_get_string (cassava, "name")));
+  g_assert_true (shows_label (page, sh_ui_test_expected ("Assessments", "Các đợt đánh giá")));
 
   /* The facility page shows the profile in its fields. */
   {
@@ -440,7 +305,7 @@ test_window_select_facility (Fixture       *f,
     g_assert_cmpstr (vsic, ==, "1062");
     g_assert_cmpstr (sh_field_choice_get_code (SH_FIELD_CHOICE (sector)), ==, "cassava");
     g_assert_cmpstr (gtk_string_object_get_string (shown), ==,
-                     expected ("Cassava starch", "Sản xuất tinh bột sắn"));
+                     sh_ui_test_expected ("Cassava starch", "Sản xuất tinh bột sắn"));
   }
 
   /* One row per assessment of this facility, in the store's order. */
@@ -457,13 +322,13 @@ test_window_select_facility (Fixture       *f,
       if (g_strcmp0 (sh_record_get_string (stored, "kind"), "detailed") == 0)
         {
           saw_detailed = TRUE;
-          g_assert_true (shows_label (row, expected ("Detailed assessment", "Đánh giá chi tiết")));
+          g_assert_true (shows_label (row, sh_ui_test_expected ("Detailed assessment", "Đánh giá chi tiết")));
           g_assert_true (shows_label (row, "05/06/2023 – 20/12/2024"));
         }
     }
   g_assert_true (saw_detailed);
 
-  save_screenshot (GTK_WIDGET (f->window), "test-window");
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "test-window");
 
   /* Another facility replaces the rows, it does not add to them. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
@@ -478,13 +343,13 @@ test_window_select_facility (Fixture       *f,
         g_autoptr(GPtrArray) shown = g_ptr_array_new ();
 
         g_assert_no_error (error);
-        WAIT_FOR (shows_label (gtk_stack_get_visible_child (stack),
+        SH_UI_WAIT_FOR (shows_label (gtk_stack_get_visible_child (stack),
                                sh_facility_item_get_name (item)));
         collect_rows (gtk_stack_get_visible_child (stack), shown);
         g_assert_cmpuint (shown->len, ==, its->len);
         if (its->len == 0)
           g_assert_true (shows_label (gtk_stack_get_visible_child (stack),
-                                      expected ("No assessments yet. Start one with the buttons above.",
+                                      sh_ui_test_expected ("No assessments yet. Start one with the buttons above.",
                                                 "Chưa có đợt đánh giá nào. Hãy bắt đầu bằng các nút ở trên.")));
       }
     }
@@ -492,7 +357,7 @@ test_window_select_facility (Fixture       *f,
   /* Unselecting goes back to the empty state. */
   gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (selection),
                                      gtk_single_selection_get_selected (selection));
-  WAIT_FOR (stack_shows (stack, "empty"));
+  SH_UI_WAIT_FOR (stack_shows (stack, "empty"));
 }
 
 static void
@@ -541,7 +406,7 @@ test_app_about (Fixture       *f,
   g_assert_cmpstr (gtk_about_dialog_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (gtk_about_dialog_get_logo_icon_name (about), ==, APP_ID);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
-  if (running_in_vietnamese ())
+  if (sh_ui_test_in_vietnamese ())
     g_assert_nonnull (strstr (gtk_about_dialog_get_translator_credits (about), "Sạch Hơn"));
   gtk_window_destroy (GTK_WINDOW (about));
 }
@@ -550,7 +415,7 @@ static gboolean
 focus_in_search (Fixture *f)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
 
   return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
@@ -571,15 +436,15 @@ test_app_actions (Fixture       *f,
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  WAIT_FOR (gtk_widget_get_visible (overlay));
-  g_assert_true (shows_label (overlay, expected ("Search facilities", "Tìm cơ sở")));
+  SH_UI_WAIT_FOR (gtk_widget_get_visible (overlay));
+  g_assert_true (shows_label (overlay, sh_ui_test_expected ("Search facilities", "Tìm cơ sở")));
   gtk_window_close (GTK_WINDOW (overlay));
 
   /* Ctrl+F's action puts the focus back in the search entry. */
-  g_assert_true (gtk_widget_grab_focus (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW)));
+  g_assert_true (gtk_widget_grab_focus (sh_ui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW)));
   g_assert_false (focus_in_search (f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  WAIT_FOR (focus_in_search (f));
+  SH_UI_WAIT_FOR (focus_in_search (f));
 }
 
 /* --- the whole application, through g_application_run () */
@@ -617,12 +482,12 @@ inspect_and_leave_cb (gpointer data)
 
       if (SH_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         {
-          GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+          GtkWidget *list = sh_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
           GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 
           state->had_window = TRUE;
           state->said_no_facilities = shows_label (GTK_WIDGET (window),
-                                                   expected ("No facilities yet",
+                                                   sh_ui_test_expected ("No facilities yet",
                                                              "Chưa có cơ sở nào"));
           state->n_facilities = g_list_model_get_n_items (model);
           g_action_group_activate_action (G_ACTION_GROUP (state->app), "quit", NULL);
@@ -790,7 +655,7 @@ test_app_language_setting (void)
     g_unsetenv ("LANGUAGE");
   sh_application_init_i18n ();
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, language);
-  g_assert_cmpstr (_("Select a facility"), ==, expected ("Select a facility", "Chọn một cơ sở"));
+  g_assert_cmpstr (_("Select a facility"), ==, sh_ui_test_expected ("Select a facility", "Chọn một cơ sở"));
 }
 
 static void
