@@ -863,6 +863,85 @@ test_undo_scope (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The facility page's stack: the facility and its own rows, nothing of an
+ * assessment; a deleted annual report comes back with the submissions
+ * that pointed at it. */
+static void
+test_undo_facility_stack (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShUndoStack) stack = NULL;
+  g_autoptr(ShRecord) report = sh_record_new ("annual_report");
+  g_autoptr(ShRecord) submission = sh_record_new ("submission");
+  g_autofree char *report_uuid = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  gint64 facility = get_int (f->store, "assessment", f->assessment, "facility_id");
+  gint64 other_facility = find (f->store, "facility", DEMO_UUID ("000000000005"));
+  gint64 report_id, restored;
+
+  stack = sh_undo_stack_new_for_facility (f->store, facility, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sh_undo_stack_get_assessment_id (stack), ==, 0);
+  g_assert_cmpint (sh_undo_stack_get_facility_id (stack), ==, facility);
+
+  /* A field, undone and redone. */
+  phone = get_text (f->store, "facility", facility, "phone");
+  g_assert_true (sh_undo_stack_set_string (stack, "facility", facility, "phone", "0260 111 222", &error));
+  g_assert_no_error (error);
+  g_assert_true (sh_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  undone = get_text (f->store, "facility", facility, "phone");
+  g_assert_cmpstr (undone, ==, phone);
+  g_assert_true (sh_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  redone = get_text (f->store, "facility", facility, "phone");
+  g_assert_cmpstr (redone, ==, "0260 111 222");
+
+  /* A report with a submission logged against it, deleted and undone. */
+  sh_record_set_int (report, "facility_id", facility);
+  sh_record_set_int (report, "year", 2031);
+  report_id = sh_undo_stack_insert (stack, report, &error);
+  g_assert_no_error (error);
+  report_uuid = g_strdup (sh_record_get_uuid (report));
+  sh_record_set_int (submission, "facility_id", facility);
+  sh_record_set_int (submission, "annual_report_id", report_id);
+  sh_record_set_string (submission, "direction", "sent");
+  sh_record_set_string (submission, "document_uuid", "8f0c7a52-3c1e-4d7a-9b1e-6a2f4e5d0c11");
+  sh_record_set_string (submission, "document_type", "annual_report");
+  g_assert_cmpint (sh_store_insert (f->store, submission, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (sh_undo_stack_delete (stack, "annual_report", report_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find (f->store, "annual_report", report_uuid), ==, 0);
+  /* -1: NULL */
+  g_assert_cmpint (get_int (f->store, "submission", sh_record_get_id (submission), "annual_report_id"), ==, -1);
+  g_assert_true (sh_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  restored = find (f->store, "annual_report", report_uuid);
+  g_assert_cmpint (restored, >, 0);
+  g_assert_cmpint (get_int (f->store, "submission", sh_record_get_id (submission), "annual_report_id"), ==, restored);
+
+  /* Nothing of an assessment, not even its own facility's, and no other
+   * facility. */
+  g_assert_false (sh_undo_stack_set_string (stack, "assessment", f->assessment, "scope", "x", &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sh_undo_stack_set_string (stack, "process_step",
+                                            find (f->store, "process_step", DEMO_UUID ("000000000401")),
+                                            "name", "x", &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sh_undo_stack_set_string (stack, "facility", other_facility, "name", "x", &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sh_undo_stack_delete (stack, "facility", facility, &error));
+  g_assert_error (error, SH_STORE_ERROR, SH_STORE_ERROR_INVALID);
+}
+
 static void
 test_undo_start_detailed (Fixture       *f,
                           gconstpointer  data)
@@ -939,6 +1018,7 @@ main (int   argc,
   ADD ("/undo/locked", test_undo_locked);
   ADD ("/undo/failure-rolls-back", test_undo_failure_rolls_back);
   ADD ("/undo/scope", test_undo_scope);
+  ADD ("/undo/facility-stack", test_undo_facility_stack);
   ADD ("/undo/start-detailed", test_undo_start_detailed);
 #undef ADD
 

@@ -9,10 +9,10 @@
  *  - for an assessment: an ShUndoStack (sh-undo.h) over the assessment, its
  *    rows, its facility and the facility's rows; read-only while the
  *    assessment is finalized or submitted;
- *  - for a facility: the facility row and its own rows (team_member,
- *    training_event, facility_product, annual_report), with a history of the
- *    same shape kept by the context itself, since an ShUndoStack needs an
- *    assessment. A facility is never read-only.
+ *  - for a facility: a facility's ShUndoStack over the facility row and
+ *    its own rows (team_member, training_event, facility_product,
+ *    annual_report), never an assessment's rows. A facility is never
+ *    read-only.
  *
  * Every change is committed at once (sh_store_update and friends). After a
  * change the context emits "changed" (table, id, column; column NULL for a
@@ -50,7 +50,7 @@ ShEditContext *sh_edit_context_new_for_facility   (ShStore        *store,
                                                    GError        **error);
 
 ShStore       *sh_edit_context_get_store          (ShEditContext  *self);
-/* The assessment's stack, or NULL for a facility context. */
+/* The stack every change goes through. */
 ShUndoStack   *sh_edit_context_get_undo_stack     (ShEditContext  *self);
 /* 0 for a facility context. */
 gint64         sh_edit_context_get_assessment_id  (ShEditContext  *self);

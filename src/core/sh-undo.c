@@ -576,7 +576,9 @@ static gboolean
 check_unlocked (ShUndoStack  *self,
                 GError      **error)
 {
-  if (sh_store_is_assessment_locked (self->store, self->assessment_id))
+  /* A facility's stack has no assessment to lock it. */
+  if (self->assessment_id != 0 &&
+      sh_store_is_assessment_locked (self->store, self->assessment_id))
     {
       g_set_error (error, SH_STORE_ERROR, SH_STORE_ERROR_READ_ONLY,
                    _("This assessment is finalized and cannot be changed. "
@@ -1347,6 +1349,30 @@ sh_undo_stack_new (ShStore  *store,
   return g_steal_pointer (&self);
 }
 
+ShUndoStack *
+sh_undo_stack_new_for_facility (ShStore  *store,
+                                gint64    facility_id,
+                                GError  **error)
+{
+  g_autoptr(ShUndoStack) self = NULL;
+  g_autoptr(ShRecord) facility = NULL;
+
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(facility = sh_store_get (store, "facility", facility_id, error)))
+    return NULL;
+
+  self = g_object_new (SH_TYPE_UNDO_STACK, NULL);
+  self->store = g_object_ref (store);
+  self->facility_id = facility_id;
+
+  if (!load_foreign_keys (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 ShStore *
 sh_undo_stack_get_store (ShUndoStack *self)
 {
@@ -1361,6 +1387,14 @@ sh_undo_stack_get_assessment_id (ShUndoStack *self)
   g_return_val_if_fail (SH_IS_UNDO_STACK (self), 0);
 
   return self->assessment_id;
+}
+
+gint64
+sh_undo_stack_get_facility_id (ShUndoStack *self)
+{
+  g_return_val_if_fail (SH_IS_UNDO_STACK (self), 0);
+
+  return self->facility_id;
 }
 
 gboolean

@@ -32,10 +32,12 @@
  *
  * Scope. A stack edits its assessment, the rows that belong to it, its
  * facility and the facility's rows (team, products, training): the things
- * the assessment editor shows. Anything else is refused as
- * SH_STORE_ERROR_INVALID, so one editor cannot damage another assessment.
+ * the assessment editor shows. A facility's stack (the facility page's)
+ * edits the facility and its own rows only: no assessment's rows. Anything
+ * else is refused as SH_STORE_ERROR_INVALID, so one editor cannot damage
+ * another assessment.
  *
- * Locks. While the assessment is finalized or submitted, every edit, undo
+ * Locks. (An assessment's stack.) While the assessment is finalized or submitted, every edit, undo
  * and redo fails with SH_STORE_ERROR_READ_ONLY and changes nothing; after
  * sh_store_reopen_assessment() the same history can be undone and redone
  * again (those changes then go into the audit trail like any other edit).
@@ -72,8 +74,14 @@ typedef gint64 (*ShUndoClockFunc) (gpointer user_data);
 ShUndoStack *sh_undo_stack_new             (ShStore          *store,
                                             gint64            assessment_id,
                                             GError          **error);
+/* The stack of a facility page: the facility and its own rows. */
+ShUndoStack *sh_undo_stack_new_for_facility (ShStore         *store,
+                                            gint64            facility_id,
+                                            GError          **error);
 ShStore     *sh_undo_stack_get_store       (ShUndoStack      *self);
+/* 0 for a facility's stack. */
 gint64       sh_undo_stack_get_assessment_id (ShUndoStack    *self);
+gint64       sh_undo_stack_get_facility_id (ShUndoStack      *self);
 
 /* Saves one field (as sh_store_update) and records the edit. Setting a
  * field to the value it has is not an edit and records nothing. */
