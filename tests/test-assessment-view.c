@@ -27,6 +27,7 @@
 #include "sh-worksheet-flows.h"
 #include "sh-worksheet-monitoring.h"
 #include "sh-worksheet-observations.h"
+#include "sh-worksheet-option-causes.h"
 #include "sh-worksheet-production.h"
 #include "sh-worksheet-ranking.h"
 #include "sh-worksheet-util.h"
@@ -964,6 +965,103 @@ test_detailed_flows (Fixture       *f,
 }
 
 /* -------------------------------------------------------------------------
+ * Options linked to the causes they address (W10 ↔ W9)
+ * ------------------------------------------------------------------------- */
+
+static gboolean
+linked_on_disk (ShStore *store,
+                gint64   option_id,
+                gint64   cause_id)
+{
+  g_autoptr(GPtrArray) links = sh_store_list (store, "option_cause", "option_id", option_id, NULL);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (sh_record_get_int (links->pdata[i], "cause_id", 0) == cause_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_active (ShWorksheetOptionCauses *links,
+              gint64                   option_id,
+              gint64                   cause_id)
+{
+  GtkWidget *check = sh_worksheet_option_causes_get_check (links, option_id, cause_id);
+
+  g_assert_nonnull (check);
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+}
+
+static void
+test_option_causes (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 detailed = sh_demo_cassava_assessment (f->store);
+  gint64 leak = find_by_uuid (f->store, "cp_option", DEMO_UUID ("000000001001"));
+  gint64 leak_cause = find_by_uuid (f->store, "cause", DEMO_UUID ("000000000901"));
+  gint64 meter_cause = find_by_uuid (f->store, "cause", DEMO_UUID ("000000000904"));
+  g_autoptr(ShRecord) meter = row_of (f->store, "cause", meter_cause);
+  g_autoptr(ShRecord) leak_row = row_of (f->store, "cause", leak_cause);
+  g_autoptr(GError) error = NULL;
+  ShWorksheetOptionCauses *links;
+  GtkWidget *page;
+  gint64 new_cause;
+
+  open_view (f, detailed);
+  page = show_task (f, 8);
+  links = SH_WORKSHEET_OPTION_CAUSES (find_widget (page, SH_TYPE_WORKSHEET_OPTION_CAUSES));
+  g_assert_nonnull (links);
+
+  /* The demo links the leak to its cause; the list says so. */
+  g_assert_true (check_active (links, leak, leak_cause));
+  g_assert_false (check_active (links, leak, meter_cause));
+  g_assert_cmpstr (sh_worksheet_option_causes_get_summary (links, leak), ==,
+                   sh_record_get_string (leak_row, "description"));
+
+  /* Ticking a cause saves the link at once. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, meter_cause)),
+                               TRUE);
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  WAIT_FOR (strstr (sh_worksheet_option_causes_get_summary (links, leak),
+                    sh_record_get_string (meter, "description")) != NULL);
+  scroll_to (page, 1);
+  save_screenshot (GTK_WIDGET (f->window), "assessment-view-option-causes");
+
+  /* Ctrl+Z takes it back, Ctrl+Shift+Z brings it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  g_assert_false (linked_on_disk (f->store, leak, meter_cause));
+  WAIT_FOR (!check_active (links, leak, meter_cause));
+  g_assert_cmpstr (sh_worksheet_option_causes_get_summary (links, leak), ==,
+                   sh_record_get_string (leak_row, "description"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.redo", NULL));
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  WAIT_FOR (check_active (links, leak, meter_cause));
+
+  /* Clearing a tick deletes the link; the other stays. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, leak_cause)),
+                               FALSE);
+  g_assert_false (linked_on_disk (f->store, leak, leak_cause));
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  WAIT_FOR (g_strcmp0 (sh_worksheet_option_causes_get_summary (links, leak),
+                       sh_record_get_string (meter, "description")) == 0);
+
+  /* A cause added in task 7 can be linked when the options show again. */
+  new_cause = add_row (show_task (f, 7), "cause");
+  show_task (f, 8);
+  WAIT_FOR (sh_worksheet_option_causes_get_check (links, leak, new_cause) != NULL);
+  g_assert_false (check_active (links, leak, new_cause));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, new_cause)),
+                               TRUE);
+  g_assert_true (linked_on_disk (f->store, leak, new_cause));
+
+  /* A finalized assessment's links cannot be changed. */
+  sh_store_finalize_assessment (f->store, detailed, &error);
+  g_assert_no_error (error);
+  sh_edit_context_update_read_only (sh_assessment_view_get_context (f->view));
+  WAIT_FOR (!gtk_widget_is_sensitive (sh_worksheet_option_causes_get_check (links, leak, new_cause)));
+}
+
+/* -------------------------------------------------------------------------
  * Finalize and reopen
  * ------------------------------------------------------------------------- */
 
@@ -1238,6 +1336,7 @@ main (int   argc,
   VIEW_TEST ("/assessment-view/detailed/walk", test_detailed_walk);
   VIEW_TEST ("/assessment-view/detailed/live-completeness", test_detailed_live_completeness);
   VIEW_TEST ("/assessment-view/detailed/flows", test_detailed_flows);
+  VIEW_TEST ("/assessment-view/detailed/option-causes", test_option_causes);
   VIEW_TEST ("/assessment-view/finalize/incomplete", test_finalize_incomplete);
   VIEW_TEST ("/assessment-view/finalize/reopen", test_finalize_and_reopen);
   VIEW_TEST ("/assessment-view/undo-redo", test_undo_redo);
