@@ -216,7 +216,6 @@ build_fields (ShPreferencesDialog *self)
   gtk_size_group_add_widget (labels, GTK_WIDGET (self->language_label));
   for (guint i = 0; i < G_N_ELEMENTS (numeric_fields); i++)
     {
-      g_autofree char *plain = NULL;
       GtkWidget *label, *entry, *message;
 
       label = gtk_label_new_with_mnemonic (_(numeric_fields[i].label));
@@ -229,11 +228,10 @@ build_fields (ShPreferencesDialog *self)
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
       gtk_widget_set_halign (entry, GTK_ALIGN_START);
       gtk_widget_set_hexpand (entry, TRUE);
+      /* The mnemonic label also names the entry for assistive technology
+       * (a labelled-by relation); an accessible label as well would make
+       * GTK 4.8 read the name twice. */
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-      /* The mnemonic label names the entry for AT-SPI as well, but without
-       * the underscore only when read through the relation; say it plainly. */
-      plain = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
       g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
       gtk_grid_attach (self->defaults_grid, entry, 1, (int) i * 2, 1, 1);
 

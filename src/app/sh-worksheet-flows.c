@@ -552,8 +552,7 @@ build_step (ShWorksheetFlows *self)
 
   self->step_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_halign (GTK_WIDGET (self->step_drop_down), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Process step"), -1);
+  /* The form's caption names it (labelled-by). */
   g_signal_connect_swapped (self->step_drop_down, "notify::selected",
                             G_CALLBACK (step_drop_down_selected_cb), self);
   sh_worksheet_form_add (form, _("Process step"), GTK_WIDGET (self->step_drop_down));
@@ -736,6 +735,14 @@ sh_worksheet_flows_dispose (GObject *object)
 {
   ShWorksheetFlows *self = SH_WORKSHEET_FLOWS (object);
   GtkWidget *child;
+
+  /* A drop-down losing its model while it goes must not refresh a
+   * worksheet that is going too. */
+  if (self->step_drop_down != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->step_drop_down, step_drop_down_selected_cb, self);
+      self->step_drop_down = NULL;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
