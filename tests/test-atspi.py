@@ -6,7 +6,8 @@
 # button and the facility's "Name" field by their accessible names, clicks
 # the button, types a name into the field, closes the window with its Close
 # button, and then reads the database file with Python's sqlite3 to check
-# that the name was saved.
+# that the name was saved. On the way it checks that every input of the
+# facility page has an accessible name.
 #
 #   dbus-run-session -- /usr/bin/python3 tests/test-atspi.py build/src/app/sachhon
 #
@@ -101,6 +102,29 @@ def find(root, roles, name):
     return None
 
 
+INPUT_ROLES = ('push button', 'toggle button', 'check box', 'radio button', 'text', 'entry',
+               'combo box', 'spin button', 'menu item')
+
+
+def unnamed_inputs(root):
+    """Inputs whose accessible name is empty or GTK's type-name fallback.
+    The toggle inside a drop-down is GTK's own and named by the drop-down."""
+    found = []
+    stack = [(root, None)]
+    while stack:
+        node, parent_role = stack.pop()
+        if node is None:
+            continue
+        role = node.getRoleName()
+        name = node.name or ''
+        if (role in INPUT_ROLES and parent_role != 'combo box'
+                and node.getState().contains(pyatspi.STATE_VISIBLE)
+                and (name == '' or name.startswith('Gtk'))):
+            found.append('%s “%s”' % (role, name))
+        stack.extend((node.getChildAtIndex(i), role) for i in range(node.childCount))
+    return found
+
+
 def click(button):
     action = button.queryAction()
     for i in range(action.nActions):
@@ -142,6 +166,11 @@ def main():
                               lambda: find(app, ('text', 'entry'), 'Name'), process=process)
         wait_for('the new facility’s name in the field', lambda: text_of(name_field) != '',
                  process=process)
+        # Every input of the facility page can be found by a name.
+        unnamed = unnamed_inputs(app)
+        if unnamed:
+            fail('inputs without an accessible name: ' + ', '.join(unnamed))
+
         if not name_field.queryEditableText().setTextContents(FACILITY_NAME):
             fail('the “Name” field refused the text')
         wait_for('the typed name in the field', lambda: text_of(name_field) == FACILITY_NAME,
