@@ -137,6 +137,7 @@ static void
 test_dialog (void)
 {
   g_autoptr(GSettings) settings = reset_settings ();
+  g_autofree char *language = NULL;
   ShPreferencesDialog *dialog;
 
   g_settings_set_double (settings, "default-tolerance-pct", 7.5);
@@ -189,7 +190,8 @@ test_dialog (void)
 
   /* The language is saved for the next start. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sh_preferences_dialog_get_field (dialog, "language")), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "vi");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "vi");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sh_preferences_dialog_get_field (dialog, "language")), 2);
   g_assert_cmpint (g_settings_get_enum (settings, "language"), ==, 2);
 
