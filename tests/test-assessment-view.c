@@ -28,6 +28,7 @@
 #include "sh-worksheet-flows.h"
 #include "sh-worksheet-monitoring.h"
 #include "sh-worksheet-observations.h"
+#include "sh-worksheet-option-causes.h"
 #include "sh-worksheet-production.h"
 #include "sh-worksheet-ranking.h"
 #include "sh-worksheet-util.h"
@@ -848,6 +849,197 @@ test_detailed_flows (Fixture       *f,
   SH_UI_WAIT_FOR (sh_worksheet_flows_get_n_warnings (balance) == 0);
 }
 
+/* One step at a time: the flows in and out of a step, and its balance
+ * and warning computed again as quantities are typed. */
+static void
+test_step_flows (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 detailed = sh_demo_cassava_assessment (f->store);
+  g_autoptr(ShRecord) step = sh_record_new ("process_step");
+  g_autoptr(GError) error = NULL;
+  ShWorksheetFlows *balance;
+  GtkWidget *page;
+  gint64 step_id, in_id, out_id;
+
+  sh_record_set_int (step, "assessment_id", detailed);
+  sh_record_set_int (step, "seq", 99);
+  sh_record_set_string (step, "name", "Sấy thử");
+  step_id = sh_store_insert (f->store, step, &error);
+  g_assert_no_error (error);
+
+  open_view (f, detailed);
+  page = show_task (f, 5);
+  balance = SH_WORKSHEET_FLOWS (sh_task_page_find_worksheet (SH_TASK_PAGE (page), SH_TYPE_WORKSHEET_FLOWS));
+  g_assert_nonnull (balance);
+  /* The first step shows first. */
+  g_assert_cmpint (sh_worksheet_flows_get_step (balance), !=, 0);
+
+  g_assert_true (sh_worksheet_flows_select_step (balance, step_id));
+  g_assert_cmpint (sh_worksheet_flows_get_step (balance), ==, step_id);
+  g_assert_cmpuint (sh_worksheet_flows_get_step_n_flows (balance), ==, 0);
+  g_assert_null (sh_worksheet_flows_get_step_closure_text (balance, SH_FLOW_LAYER_MASS));
+  g_assert_null (sh_worksheet_flows_get_step_warning (balance));
+
+  in_id = sh_worksheet_flows_add_step_flow (balance, FALSE, &error);
+  g_assert_no_error (error);
+  out_id = sh_worksheet_flows_add_step_flow (balance, TRUE, &error);
+  g_assert_no_error (error);
+  assert_int (f->store, "flow", in_id, "to_step_id", step_id);
+  assert_int (f->store, "flow", out_id, "from_step_id", step_id);
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_step_n_flows (balance) == 2);
+
+  /* 100 t in, 90 t out: 10 % unaccounted, past the 5 % tolerance. */
+  set_field (GTK_WIDGET (balance), "flow", in_id, "quantity", "100");
+  set_field (GTK_WIDGET (balance), "flow", out_id, "quantity", "90");
+  SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_flows_get_step_closure_text (balance, SH_FLOW_LAYER_MASS), "10%") == 0);
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_step_warning (balance) != NULL);
+  g_assert_nonnull (strstr (sh_worksheet_flows_get_step_warning (balance), "10%"));
+  g_assert_nonnull (strstr (sh_worksheet_flows_get_step_warning (balance), "5%"));
+  g_assert_cmpuint (sh_worksheet_flows_get_step_n_flows (balance), ==, 2);
+  /* Focusing the step's first quantity scrolls the page to the step. */
+  {
+    GtkWidget *quantity = sh_worksheet_find_field (GTK_WIDGET (balance), "flow", in_id, "quantity");
+
+    GtkWidget *scroller = sh_ui_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    g_assert_nonnull (quantity);
+    gtk_widget_grab_focus (sh_field_entry_get_input (SH_FIELD_ENTRY (quantity)));
+    /* The step's section at the top of the page, not just its first row
+     * at the bottom. */
+    g_assert_true (gtk_widget_compute_point (quantity, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 160);
+  }
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-step-flows");
+
+  /* 97 t out closes within 5 %. */
+  set_field (GTK_WIDGET (balance), "flow", out_id, "quantity", "97");
+  SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_flows_get_step_closure_text (balance, SH_FLOW_LAYER_MASS), "3%") == 0);
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_step_warning (balance) == NULL);
+
+  /* A tighter tolerance warns again. */
+  set_field (GTK_WIDGET (balance), "assessment", detailed, "tolerance_pct", "2");
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_step_warning (balance) != NULL);
+
+  /* Undo of the tolerance takes the warning away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  SH_UI_WAIT_FOR (sh_worksheet_flows_get_step_warning (balance) == NULL);
+}
+
+/* -------------------------------------------------------------------------
+ * Options linked to the causes they address (W10 ↔ W9)
+ * ------------------------------------------------------------------------- */
+
+static gboolean
+linked_on_disk (ShStore *store,
+                gint64   option_id,
+                gint64   cause_id)
+{
+  g_autoptr(GPtrArray) links = sh_store_list (store, "option_cause", "option_id", option_id, NULL);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (sh_record_get_int (links->pdata[i], "cause_id", 0) == cause_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_active (ShWorksheetOptionCauses *links,
+              gint64                   option_id,
+              gint64                   cause_id)
+{
+  GtkWidget *check = sh_worksheet_option_causes_get_check (links, option_id, cause_id);
+
+  g_assert_nonnull (check);
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+}
+
+static void
+test_option_causes (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 detailed = sh_demo_cassava_assessment (f->store);
+  gint64 leak = find_by_uuid (f->store, "cp_option", DEMO_UUID ("000000001001"));
+  gint64 leak_cause = find_by_uuid (f->store, "cause", DEMO_UUID ("000000000901"));
+  gint64 meter_cause = find_by_uuid (f->store, "cause", DEMO_UUID ("000000000904"));
+  g_autoptr(ShRecord) meter = row_of (f->store, "cause", meter_cause);
+  g_autoptr(ShRecord) leak_row = row_of (f->store, "cause", leak_cause);
+  g_autoptr(GError) error = NULL;
+  ShWorksheetOptionCauses *links;
+  GtkWidget *page;
+  gint64 new_cause;
+
+  open_view (f, detailed);
+  page = show_task (f, 8);
+  links = SH_WORKSHEET_OPTION_CAUSES (sh_ui_test_find_widget (page, SH_TYPE_WORKSHEET_OPTION_CAUSES));
+  g_assert_nonnull (links);
+
+  /* The demo links the leak to its cause; the list says so. */
+  g_assert_true (check_active (links, leak, leak_cause));
+  g_assert_false (check_active (links, leak, meter_cause));
+  g_assert_cmpstr (sh_worksheet_option_causes_get_summary (links, leak), ==,
+                   sh_record_get_string (leak_row, "description"));
+
+  /* Ticking a cause saves the link at once. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, meter_cause)),
+                               TRUE);
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  SH_UI_WAIT_FOR (strstr (sh_worksheet_option_causes_get_summary (links, leak),
+                    sh_record_get_string (meter, "description")) != NULL);
+  scroll_to (page, 1);
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "assessment-view-option-causes");
+
+  /* Ctrl+Z takes it back, Ctrl+Shift+Z brings it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  g_assert_false (linked_on_disk (f->store, leak, meter_cause));
+  SH_UI_WAIT_FOR (!check_active (links, leak, meter_cause));
+  g_assert_cmpstr (sh_worksheet_option_causes_get_summary (links, leak), ==,
+                   sh_record_get_string (leak_row, "description"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.redo", NULL));
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  SH_UI_WAIT_FOR (check_active (links, leak, meter_cause));
+
+  /* Clearing a tick deletes the link; the other stays. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, leak_cause)),
+                               FALSE);
+  g_assert_false (linked_on_disk (f->store, leak, leak_cause));
+  g_assert_true (linked_on_disk (f->store, leak, meter_cause));
+  SH_UI_WAIT_FOR (g_strcmp0 (sh_worksheet_option_causes_get_summary (links, leak),
+                       sh_record_get_string (meter, "description")) == 0);
+
+  /* A cause added in task 7 can be linked when the options show again. */
+  new_cause = add_row (show_task (f, 7), "cause");
+  show_task (f, 8);
+  SH_UI_WAIT_FOR (sh_worksheet_option_causes_get_check (links, leak, new_cause) != NULL);
+  g_assert_false (check_active (links, leak, new_cause));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, leak, new_cause)),
+                               TRUE);
+  g_assert_true (linked_on_disk (f->store, leak, new_cause));
+
+  /* An option tied to neither a step nor a cause leaves task 8
+   * incomplete; a link to a cause completes it. */
+  {
+    ShTaskSidebar *sidebar = SH_TASK_SIDEBAR (sh_assessment_view_get_part (f->view, "sidebar"));
+    gint64 option = add_row (page, "cp_option");
+
+    SH_UI_WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 8) == SH_COMPLETENESS_PARTIAL);
+    SH_UI_WAIT_FOR (sh_worksheet_option_causes_get_check (links, option, leak_cause) != NULL);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (sh_worksheet_option_causes_get_check (links, option,
+                                                                                          leak_cause)),
+                                 TRUE);
+    SH_UI_WAIT_FOR (sh_task_sidebar_get_completeness (sidebar, 8) == SH_COMPLETENESS_DONE);
+  }
+
+  /* A finalized assessment's links cannot be changed. */
+  sh_store_finalize_assessment (f->store, detailed, &error);
+  g_assert_no_error (error);
+  sh_edit_context_update_read_only (sh_assessment_view_get_context (f->view));
+  SH_UI_WAIT_FOR (!gtk_widget_is_sensitive (sh_worksheet_option_causes_get_check (links, leak, new_cause)));
+}
+
 /* -------------------------------------------------------------------------
  * Finalize and reopen
  * ------------------------------------------------------------------------- */
@@ -1123,6 +1315,8 @@ main (int   argc,
   VIEW_TEST ("/assessment-view/detailed/walk", test_detailed_walk);
   VIEW_TEST ("/assessment-view/detailed/live-completeness", test_detailed_live_completeness);
   VIEW_TEST ("/assessment-view/detailed/flows", test_detailed_flows);
+  VIEW_TEST ("/assessment-view/detailed/step-flows", test_step_flows);
+  VIEW_TEST ("/assessment-view/detailed/option-causes", test_option_causes);
   VIEW_TEST ("/assessment-view/finalize/incomplete", test_finalize_incomplete);
   VIEW_TEST ("/assessment-view/finalize/reopen", test_finalize_and_reopen);
   VIEW_TEST ("/assessment-view/undo-redo", test_undo_redo);

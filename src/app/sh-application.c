@@ -12,6 +12,8 @@
 
 #include "sh-application.h"
 #include "sh-demo.h"
+#include "sh-preferences-defaults.h"
+#include "sh-preferences-dialog.h"
 #include "sh-refdata.h"
 #include "sh-window.h"
 
@@ -28,19 +30,15 @@ G_DEFINE_FINAL_TYPE (ShApplication, sh_application, GTK_TYPE_APPLICATION)
 static void
 apply_language_setting (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = sh_preferences_get_settings ();
   g_autofree char *language = NULL;
 
   /* A missing schema (a build run without GSETTINGS_SCHEMA_DIR) must not
-   * abort the program, as g_settings_new() would. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+   * abort the program, as g_settings_new() would. The language has to be
+   * in the environment before gettext reads it, so before setlocale(). */
+  if (settings == NULL)
     return;
 
-  settings = g_settings_new (APP_ID);
   language = g_settings_get_string (settings, "language");
   if (g_strcmp0 (language, "follow-system") != 0)
     g_setenv ("LANGUAGE", language, TRUE);
@@ -182,6 +180,28 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GSettings) settings = sh_preferences_get_settings ();
+  GtkWidget *dialog;
+
+  /* Without the schema there is nothing to edit; the build installs it,
+   * so this only happens when running a binary from a bare build tree. */
+  if (settings == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; preferences are not available", APP_ID);
+      return;
+    }
+
+  dialog = sh_preferences_dialog_new (gtk_application_get_active_window (app), settings);
+  gtk_window_set_application (GTK_WINDOW (dialog), app);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -204,6 +224,7 @@ about_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "quit", quit_activated },
 };
 
@@ -233,6 +254,7 @@ sh_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (sh_application_parent_class)->startup (app);
@@ -242,6 +264,7 @@ sh_application_startup (GApplication *app)
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 

@@ -18,6 +18,7 @@
 #include "sh-field-check.h"
 #include "sh-field-choice.h"
 #include "sh-field-entry.h"
+#include "sh-preferences-defaults.h"
 #include "sh-record-table.h"
 #include "sh-refdata.h"
 
@@ -719,6 +720,7 @@ sh_facility_page_new_assessment (ShFacilityPage  *self,
   sh_record_set_int (record, "facility_id", self->facility_id);
   sh_record_set_string (record, "kind", kind);
   sh_record_set_string (record, "start_date", today);
+  sh_preferences_apply_assessment_defaults (record);
 
   if ((id = sh_store_insert (self->store, record, &local)) == 0)
     {

@@ -36,6 +36,21 @@ struct _ShWorksheetFlows
   ShRecordTable        *amounts;
   GtkWidget            *balance_box;
   GtkWidget            *warning_label;
+
+  /* BALANCE mode: one step at a time, its flows and its balance. The
+   * step list and the flow rows are rebuilt only when their shape (ids,
+   * names, routes, units) changes, so typing a quantity in a row does not
+   * lose its focus when the balance is computed again. */
+  GtkDropDown          *step_drop_down;
+  GArray               *step_ids;        /* gint64, in the order shown */
+  char                 *steps_shape;
+  gint64                step_id;
+  GtkWidget            *step_flows_box;
+  char                 *step_flows_shape;
+  guint                 n_step_flows;
+  GtkWidget            *step_balance_box;
+  GtkWidget            *step_warning_label;
+  GPtrArray            *step_closures;   /* Closure of the selected step */
 };
 
 G_DEFINE_FINAL_TYPE (ShWorksheetFlows, sh_worksheet_flows, GTK_TYPE_WIDGET)
@@ -153,6 +168,425 @@ highlight_row (ShWorksheetFlows *self,
   highlight_in (self->amounts, amount_columns, G_N_ELEMENTS (amount_columns), flow_id, on);
 }
 
+
+/* -------------------------------------------------------------------------
+ * One step: its flows in and out, and its balance in every layer
+ * ------------------------------------------------------------------------- */
+
+static void step_drop_down_selected_cb (ShWorksheetFlows *self);
+
+static const char *
+end_name (ShRecord   *flow,
+          const char *step_column,
+          const char *label_column,
+          GHashTable *step_names)
+{
+  gint64 step = sh_record_get_int (flow, step_column, 0);
+
+  if (step != 0)
+    {
+      const char *name = g_hash_table_lookup (step_names, &step);
+
+      if (name != NULL)
+        return name;
+    }
+  return sh_record_get_string (flow, label_column);
+}
+
+static void
+refresh_step_list (ShWorksheetFlows *self,
+                   GPtrArray        *steps)
+{
+  g_autoptr(GString) shape = g_string_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < steps->len; i++)
+    g_string_append_printf (shape, "%" G_GINT64_FORMAT "\t%s\n",
+                            sh_record_get_int (steps->pdata[i], "id", 0),
+                            sh_record_get_string (steps->pdata[i], "name"));
+  if (g_strcmp0 (shape->str, self->steps_shape) == 0)
+    return;
+
+  g_free (self->steps_shape);
+  self->steps_shape = g_strdup (shape->str);
+
+  names = gtk_string_list_new (NULL);
+  g_array_set_size (self->step_ids, 0);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      gint64 id = sh_record_get_int (steps->pdata[i], "id", 0);
+
+      gtk_string_list_append (names, sh_record_get_string (steps->pdata[i], "name"));
+      g_array_append_val (self->step_ids, id);
+      if (id == self->step_id)
+        selected = i;
+    }
+
+  /* The step shown stays shown; a deleted one gives way to the first. */
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      selected = steps->len > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+      self->step_id = steps->len > 0 ? g_array_index (self->step_ids, gint64, 0) : 0;
+    }
+
+  g_signal_handlers_block_by_func (self->step_drop_down, step_drop_down_selected_cb, self);
+  gtk_drop_down_set_model (self->step_drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->step_drop_down, selected);
+  g_signal_handlers_unblock_by_func (self->step_drop_down, step_drop_down_selected_cb, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->step_drop_down), steps->len > 0);
+}
+
+static GtkWidget *
+header_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "column-header");
+  return label;
+}
+
+static void
+refresh_step_flows (ShWorksheetFlows *self,
+                    GPtrArray        *steps)
+{
+  ShStore *store = sh_edit_context_get_store (self->ctx);
+  g_autoptr(GPtrArray) flows = sh_store_list (store, "flow", "assessment_id",
+                                              sh_edit_context_get_assessment_id (self->ctx), NULL);
+  g_autoptr(GHashTable) step_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) touching = g_ptr_array_new ();
+  g_autoptr(GString) shape = g_string_new (NULL);
+  const char *titles[] = {
+    _("In or out"), _("From"), _("To"), _("Substance"), _("Quantity"), _("Unit"), _("Measured?"),
+  };
+  GtkWidget *child;
+  GtkWidget *grid;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      gint64 id = sh_record_get_int (steps->pdata[i], "id", 0);
+
+      g_hash_table_insert (step_names, g_memdup2 (&id, sizeof id),
+                           (gpointer) sh_record_get_string (steps->pdata[i], "name"));
+    }
+
+  /* Inputs first, then outputs, each in the order of entry. */
+  for (int pass = 0; pass < 2 && flows != NULL; pass++)
+    for (guint i = 0; i < flows->len; i++)
+      {
+        ShRecord *flow = flows->pdata[i];
+        gint64 end = sh_record_get_int (flow, pass == 0 ? "to_step_id" : "from_step_id", 0);
+
+        if (self->step_id == 0 || end != self->step_id)
+          continue;
+        g_ptr_array_add (touching, flow);
+        g_string_append_printf (shape, "%d\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", pass,
+                                sh_record_get_int (flow, "id", 0),
+                                end_name (flow, "from_step_id", "from_label", step_names),
+                                end_name (flow, "to_step_id", "to_label", step_names),
+                                sh_record_get_string (flow, "unit"));
+      }
+  g_string_append_printf (shape, "step %" G_GINT64_FORMAT, self->step_id);
+
+  if (g_strcmp0 (shape->str, self->step_flows_shape) == 0)
+    return;
+  g_free (self->step_flows_shape);
+  self->step_flows_shape = g_strdup (shape->str);
+  self->n_step_flows = touching->len;
+
+  while ((child = gtk_widget_get_first_child (self->step_flows_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->step_flows_box), child);
+
+  if (self->step_id == 0)
+    {
+      gtk_box_append (GTK_BOX (self->step_flows_box),
+                      sh_worksheet_note_new (_("Add the process steps in task 2 first.")));
+      return;
+    }
+  if (touching->len == 0)
+    {
+      gtk_box_append (GTK_BOX (self->step_flows_box),
+                      sh_worksheet_note_new (_("No flow enters or leaves this step yet.")));
+      return;
+    }
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+    gtk_grid_attach (GTK_GRID (grid), header_label (titles[c]), c, 0, 1, 1);
+
+  for (guint i = 0; i < touching->len; i++)
+    {
+      ShRecord *flow = touching->pdata[i];
+      gint64 id = sh_record_get_int (flow, "id", 0);
+      gboolean input = sh_record_get_int (flow, "to_step_id", 0) == self->step_id;
+      const ShUnitInfo *unit = sh_units_lookup (sh_units_get_default (), sh_record_get_string (flow, "unit"), NULL);
+      GtkWidget *direction = gtk_label_new (input ? _("In") : _("Out"));
+      GtkWidget *from = gtk_label_new (end_name (flow, "from_step_id", "from_label", step_names));
+      GtkWidget *to = gtk_label_new (end_name (flow, "to_step_id", "to_label", step_names));
+      GtkWidget *substance = sh_worksheet_entry_new (self->ctx, "flow", id, "substance", SH_FIELD_KIND_TEXT,
+                                                     _("Substance"));
+      GtkWidget *quantity = sh_worksheet_entry_new (self->ctx, "flow", id, "quantity", SH_FIELD_KIND_NUMBER,
+                                                    _("Quantity"));
+      GtkWidget *symbol = gtk_label_new (unit != NULL ? unit->symbol : sh_record_get_string (flow, "unit"));
+      GtkWidget *provenance = sh_worksheet_choice_new (self->ctx, "flow", id, "provenance",
+                                                       sh_worksheet_provenance_choices,
+                                                       G_N_ELEMENTS (sh_worksheet_provenance_choices),
+                                                       _("Measured?"));
+      GtkWidget *labels[] = { direction, from, to, symbol };
+
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        {
+          gtk_label_set_xalign (GTK_LABEL (labels[l]), 0);
+          gtk_label_set_wrap (GTK_LABEL (labels[l]), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (labels[l]), 18);
+        }
+      gtk_widget_set_size_request (substance, 160, -1);
+      gtk_grid_attach (GTK_GRID (grid), direction, 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), from, 1, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), to, 2, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), substance, 3, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), quantity, 4, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), symbol, 5, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), provenance, 6, i + 1, 1, 1);
+    }
+
+  gtk_box_append (GTK_BOX (self->step_flows_box), grid);
+}
+
+/* The selected step's balance in each layer it has flows in, and a
+ * warning for each one past the tolerance. */
+static void
+refresh_step_balance (ShWorksheetFlows *self,
+                      ShSummary        *summary)
+{
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  g_autofree char *tolerance = sh_worksheet_format_percent (summary->tolerance_percent);
+  const char *titles[] = { _("Layer"), _("In"), _("Out"), _("Unaccounted"), _("Closure") };
+  GtkWidget *child;
+  GtkWidget *grid;
+  int row = 1;
+
+  g_ptr_array_set_size (self->step_closures, 0);
+  while ((child = gtk_widget_get_first_child (self->step_balance_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->step_balance_box), child);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_add_css_class (grid, "comparison");
+  for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+    {
+      GtkWidget *label = header_label (titles[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), c >= 1 ? 1 : 0);
+      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
+    }
+
+  for (guint i = 0; self->step_id != 0 && i < summary->balances->len; i++)
+    {
+      ShSummaryBalance *b = summary->balances->pdata[i];
+      const ShUnitInfo *unit;
+      const char *symbol;
+      Closure *closure;
+
+      if (b->step_id != self->step_id)
+        continue;
+
+      unit = sh_units_lookup (sh_units_get_default (), b->unit, NULL);
+      symbol = unit != NULL ? unit->symbol : b->unit;
+      closure = g_new0 (Closure, 1);
+      closure->step_id = b->step_id;
+      closure->layer = b->layer;
+      closure->closure = sh_worksheet_format_percent (b->balance.closure_percent);
+      g_ptr_array_add (self->step_closures, closure);
+
+      {
+        g_autofree char *in = sh_worksheet_format_quantity (b->balance.total_in);
+        g_autofree char *out = sh_worksheet_format_quantity (b->balance.total_out);
+        g_autofree char *diff = sh_worksheet_format_quantity (b->balance.difference);
+        g_autofree char *in_text = g_strdup_printf ("%s %s", in, symbol);
+        g_autofree char *out_text = g_strdup_printf ("%s %s", out, symbol);
+        g_autofree char *diff_text = g_strdup_printf ("%s %s", diff, symbol);
+        const char *texts[] = { layer_label (b->layer), in_text, out_text, diff_text, closure->closure };
+
+        for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+          {
+            GtkWidget *label = gtk_label_new (texts[c]);
+
+            gtk_label_set_xalign (GTK_LABEL (label), c >= 1 ? 1 : 0);
+            if (c >= 1)
+              gtk_widget_add_css_class (label, "numeric");
+            if (c == 4)
+              sh_worksheet_set_state_class (label, b->within_tolerance ? "good" : "bad");
+            gtk_grid_attach (GTK_GRID (grid), label, c, row, 1, 1);
+          }
+        row++;
+      }
+
+      if (!b->within_tolerance)
+        {
+          if (warnings->len > 0)
+            g_string_append_c (warnings, '\n');
+          /* Translators: e.g. "The water balance does not close within the
+           * tolerance of 5%: 8,2% is unaccounted for." The first %s is a
+           * layer (Mass, Water, Energy). */
+          g_string_append_printf (warnings, _("%s: the balance does not close within the tolerance of %s; %s is unaccounted for."),
+                                  layer_label (b->layer), tolerance, closure->closure);
+        }
+    }
+
+  if (row > 1)
+    gtk_box_append (GTK_BOX (self->step_balance_box), grid);
+  else
+    {
+      g_object_ref_sink (grid);
+      g_object_unref (grid);
+      if (self->step_id != 0)
+        gtk_box_append (GTK_BOX (self->step_balance_box),
+                        sh_worksheet_note_new (_("This step has no balance yet: it needs flows in and out.")));
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->step_warning_label), warnings->str);
+  gtk_widget_set_visible (self->step_warning_label, warnings->len > 0);
+}
+
+static void
+refresh_step (ShWorksheetFlows *self,
+              ShSummary        *summary)
+{
+  g_autoptr(GPtrArray) steps = sh_store_list (sh_edit_context_get_store (self->ctx), "process_step",
+                                              "assessment_id", sh_edit_context_get_assessment_id (self->ctx),
+                                              NULL);
+
+  if (steps == NULL)
+    steps = g_ptr_array_new ();
+  refresh_step_list (self, steps);
+  refresh_step_flows (self, steps);
+  if (summary != NULL)
+    refresh_step_balance (self, summary);
+}
+
+static gint64
+add_step_flow (ShWorksheetFlows  *self,
+               gboolean           output,
+               GError           **error)
+{
+  g_autoptr(ShRecord) flow = sh_record_new ("flow");
+
+  if (self->step_id == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Add the process steps in task 2 first."));
+      return 0;
+    }
+
+  /* The other end is outside the plant until the person picks a step in
+   * the route table below. */
+  sh_record_set_int (flow, "assessment_id", sh_edit_context_get_assessment_id (self->ctx));
+  sh_record_set_string (flow, "substance", _("New flow"));
+  sh_record_set_string (flow, "kind", "material");
+  sh_record_set_double (flow, "quantity", 0);
+  sh_record_set_string (flow, "unit", "t");
+  if (output)
+    {
+      sh_record_set_int (flow, "from_step_id", self->step_id);
+      sh_record_set_string (flow, "to_label", _("Output"));
+    }
+  else
+    {
+      sh_record_set_string (flow, "from_label", _("Input"));
+      sh_record_set_int (flow, "to_step_id", self->step_id);
+    }
+
+  return sh_edit_context_insert (self->ctx, flow, error);
+}
+
+static void
+add_button_clicked (ShWorksheetFlows *self,
+                    gboolean          output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (add_step_flow (self, output, &error) == 0)
+    sh_edit_context_report_error (self->ctx, error);
+}
+
+static void
+add_input_clicked_cb (GtkButton        *button,
+                      ShWorksheetFlows *self)
+{
+  add_button_clicked (self, FALSE);
+}
+
+static void
+add_output_clicked_cb (GtkButton        *button,
+                       ShWorksheetFlows *self)
+{
+  add_button_clicked (self, TRUE);
+}
+
+static void refresh (GtkWidget *widget);
+
+static void
+step_drop_down_selected_cb (ShWorksheetFlows *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->step_drop_down);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->step_ids->len)
+    return;
+  self->step_id = g_array_index (self->step_ids, gint64, selected);
+  refresh (GTK_WIDGET (self));
+}
+
+static GtkWidget *
+build_step (ShWorksheetFlows *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *form = sh_worksheet_form_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add_input = gtk_button_new_with_mnemonic (_("Add _input to this step"));
+  GtkWidget *add_output = gtk_button_new_with_mnemonic (_("Add _output of this step"));
+  GtkWidget *section;
+
+  self->step_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->step_drop_down), GTK_ALIGN_START);
+  /* The form's caption names it (labelled-by). */
+  g_signal_connect_swapped (self->step_drop_down, "notify::selected",
+                            G_CALLBACK (step_drop_down_selected_cb), self);
+  sh_worksheet_form_add (form, _("Process step"), GTK_WIDGET (self->step_drop_down));
+
+  self->step_flows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->step_balance_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->step_warning_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->step_warning_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->step_warning_label), TRUE);
+  gtk_widget_add_css_class (self->step_warning_label, "banner-warning");
+  gtk_widget_set_visible (self->step_warning_label, FALSE);
+
+  g_signal_connect (add_input, "clicked", G_CALLBACK (add_input_clicked_cb), self);
+  g_signal_connect (add_output, "clicked", G_CALLBACK (add_output_clicked_cb), self);
+  g_object_bind_property (self->ctx, "read-only", buttons, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  gtk_box_append (GTK_BOX (buttons), add_input);
+  gtk_box_append (GTK_BOX (buttons), add_output);
+
+  gtk_box_append (GTK_BOX (box), form);
+  gtk_box_append (GTK_BOX (box), self->step_flows_box);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), self->step_balance_box);
+  gtk_box_append (GTK_BOX (box), self->step_warning_label);
+
+  section = sh_worksheet_section_new (_("One step at a time: its flows and its balance"),
+                                      _("The flows that enter and leave the step chosen, and its balance, computed as you type."),
+                                      box);
+  gtk_widget_add_css_class (section, "card");
+  gtk_widget_add_css_class (section, "live");
+
+  return section;
+}
+
 static void
 refresh (GtkWidget *widget)
 {
@@ -176,6 +610,9 @@ refresh (GtkWidget *widget)
 
   summary = sh_summary_compute (store, sh_units_get_default (),
                                 sh_edit_context_get_assessment_id (self->ctx), &error);
+  if (self->step_drop_down != NULL)
+    refresh_step (self, summary);
+
   if (summary == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->warning_label), error->message);
@@ -299,9 +736,21 @@ sh_worksheet_flows_dispose (GObject *object)
   ShWorksheetFlows *self = SH_WORKSHEET_FLOWS (object);
   GtkWidget *child;
 
+  /* A drop-down losing its model while it goes must not refresh a
+   * worksheet that is going too. */
+  if (self->step_drop_down != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->step_drop_down, step_drop_down_selected_cb, self);
+      self->step_drop_down = NULL;
+    }
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->closures, g_ptr_array_unref);
+  g_clear_pointer (&self->step_closures, g_ptr_array_unref);
+  g_clear_pointer (&self->step_ids, g_array_unref);
+  g_clear_pointer (&self->steps_shape, g_free);
+  g_clear_pointer (&self->step_flows_shape, g_free);
   g_clear_object (&self->ctx);
 
   G_OBJECT_CLASS (sh_worksheet_flows_parent_class)->dispose (object);
@@ -327,6 +776,8 @@ sh_worksheet_flows_init (ShWorksheetFlows *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
   self->closures = g_ptr_array_new_with_free_func (closure_free);
+  self->step_closures = g_ptr_array_new_with_free_func (closure_free);
+  self->step_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 static GtkWidget *
@@ -403,6 +854,8 @@ sh_worksheet_flows_new (ShEditContext        *ctx,
   else
     gtk_widget_set_parent (build_balance (self), GTK_WIDGET (self));
   gtk_widget_set_parent (self->warning_label, GTK_WIDGET (self));
+  if (mode == SH_WORKSHEET_FLOWS_BALANCE)
+    gtk_widget_set_parent (build_step (self), GTK_WIDGET (self));
 
   table = sh_worksheet_record_table_new (ctx, "flow", "assessment_id", sh_edit_context_get_assessment_id (ctx),
                                          route_columns, G_N_ELEMENTS (route_columns));
@@ -513,4 +966,77 @@ sh_worksheet_flows_get_closure_text (ShWorksheetFlows *self,
     }
 
   return NULL;
+}
+
+gboolean
+sh_worksheet_flows_select_step (ShWorksheetFlows *self,
+                                gint64            step_id)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), FALSE);
+
+  if (self->step_drop_down == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->step_ids->len; i++)
+    if (g_array_index (self->step_ids, gint64, i) == step_id)
+      {
+        gtk_drop_down_set_selected (self->step_drop_down, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gint64
+sh_worksheet_flows_get_step (ShWorksheetFlows *self)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), 0);
+
+  return self->step_id;
+}
+
+gint64
+sh_worksheet_flows_add_step_flow (ShWorksheetFlows  *self,
+                                  gboolean           output,
+                                  GError           **error)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), 0);
+  g_return_val_if_fail (self->step_drop_down != NULL, 0);
+
+  return add_step_flow (self, output, error);
+}
+
+guint
+sh_worksheet_flows_get_step_n_flows (ShWorksheetFlows *self)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), 0);
+
+  return self->n_step_flows;
+}
+
+const char *
+sh_worksheet_flows_get_step_closure_text (ShWorksheetFlows *self,
+                                          ShFlowLayer       layer)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), NULL);
+
+  for (guint i = 0; i < self->step_closures->len; i++)
+    {
+      Closure *closure = self->step_closures->pdata[i];
+
+      if (closure->layer == layer)
+        return closure->closure;
+    }
+
+  return NULL;
+}
+
+const char *
+sh_worksheet_flows_get_step_warning (ShWorksheetFlows *self)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_FLOWS (self), NULL);
+
+  if (self->step_warning_label == NULL || !gtk_widget_get_visible (self->step_warning_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->step_warning_label));
 }

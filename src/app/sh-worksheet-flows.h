@@ -6,7 +6,10 @@
  * clicking a flow in the diagram brings its row into view. In BALANCE mode
  * (task 5) it sits under the balance of every step in every layer, with
  * the closure error computed live and a warning where it passes the
- * assessment's tolerance.
+ * assessment's tolerance, and beside a view of one step at a time: the
+ * flows that enter and leave it (from, to, substance, quantity, unit,
+ * measured or estimated) with its balance in each layer and a warning past
+ * the tolerance, updated as quantities are typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,5 +52,23 @@ guint        sh_worksheet_flows_get_n_warnings (ShWorksheetFlows     *self);
 const char  *sh_worksheet_flows_get_closure_text (ShWorksheetFlows   *self,
                                                   gint64              step_id,
                                                   ShFlowLayer         layer);
+
+/* BALANCE mode, one step at a time: shows @step_id (FALSE if the
+ * assessment has no such step); the step shown, 0 when there is none. */
+gboolean     sh_worksheet_flows_select_step    (ShWorksheetFlows     *self,
+                                                gint64                step_id);
+gint64       sh_worksheet_flows_get_step       (ShWorksheetFlows     *self);
+/* Adds a flow into (@output FALSE) or out of the step shown, from or to
+ * outside the plant, as its buttons do. Returns its id or 0. */
+gint64       sh_worksheet_flows_add_step_flow  (ShWorksheetFlows     *self,
+                                                gboolean              output,
+                                                GError              **error);
+/* The rows of flows in and out of the step shown. */
+guint        sh_worksheet_flows_get_step_n_flows (ShWorksheetFlows   *self);
+/* The step's closure in @layer as shown ("8,2%"), or NULL. */
+const char  *sh_worksheet_flows_get_step_closure_text (ShWorksheetFlows *self,
+                                                       ShFlowLayer       layer);
+/* The step's warning past the tolerance, or NULL when none shows. */
+const char  *sh_worksheet_flows_get_step_warning (ShWorksheetFlows   *self);
 
 G_END_DECLS

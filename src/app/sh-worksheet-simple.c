@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-refdata.h"
+#include "sh-worksheet-option-causes.h"
 #include "sh-worksheet-simple.h"
 #include "sh-worksheet-util.h"
 
@@ -699,12 +700,23 @@ sh_worksheet_build_options (ShEditContext *ctx)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
   gtk_box_append (GTK_BOX (box), option_table (ctx, option_columns, G_N_ELEMENTS (option_columns)));
   gtk_box_append (GTK_BOX (box), library_button (ctx));
 
-  return sh_worksheet_section_new (_("W10 · CP options (cơ hội SXSH)"),
-                                   _("Each option belongs to one of the 8 categories: good housekeeping (GH), input material change (IMC), better process control (BPC), equipment modification (EM), technology change (TC), on-site recovery and reuse (OR), useful by-products (BP), product modification (PM)."),
-                                   box);
+  gtk_box_append (GTK_BOX (page),
+                  sh_worksheet_section_new (_("W10 · CP options (cơ hội SXSH)"),
+                                            _("Each option belongs to one of the 8 categories: good housekeeping (GH), input material change (IMC), better process control (BPC), equipment modification (EM), technology change (TC), on-site recovery and reuse (OR), useful by-products (BP), product modification (PM)."),
+                                            box));
+  /* An option answers causes found in task 7; the link shows why it is
+   * proposed and which waste it should reduce. */
+  gtk_box_append (GTK_BOX (page),
+                  sh_worksheet_section_new (_("Causes each option addresses"),
+                                            _("Link every option to the causes (W9) it removes or reduces."),
+                                            sh_worksheet_option_causes_new (ctx)));
+
+  return page;
 }
 
 GtkWidget *
