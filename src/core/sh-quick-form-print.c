@@ -467,7 +467,7 @@ sh_quick_form_build_pages (ShStore     *store,
 
   add_plain (pages, SH_EVIDENCE_TEXT_TITLE, T (N_("QUICK CLEANER PRODUCTION ASSESSMENT FORM")));
   add_plain (pages, SH_EVIDENCE_TEXT_BODY,
-             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: when the form is typed into Sạch Hơn, find the field by its code and choose the source “Entered from paper”.")));
+             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: the fields coded A, F and G are typed into Sạch Hơn in this order with “Type In Paper Form…”, which marks them “Entered from paper form”; the rows of the lists go into their tables with the source “Entered from paper”.")));
 
   for (guint section = 1; section <= SH_TASKS_N_QUICK_SECTIONS; section++)
     {
