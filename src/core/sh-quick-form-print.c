@@ -105,15 +105,15 @@ field_value (Form                   *form,
     return NULL;
 
   value = sh_record_get_value (row, field->column);
-  if (g_str_equal (field->column, "continue_recommended"))
+  if (field->type == SH_PAPER_VALUE_YES_NO)
     return g_strdup (sh_record_get_int (row, field->column, 0) ? T (N_("Yes")) : T (N_("No")));
-  if (g_str_has_suffix (field->column, "_date"))
+  if (field->type == SH_PAPER_VALUE_DATE)
     return sh_format_date (sh_record_get_string (row, field->column));
   if (G_VALUE_HOLDS_DOUBLE (value))
     return sh_format_number (g_value_get_double (value), 2, SH_NUMBER_STYLE_VI);
   if (G_VALUE_HOLDS_INT64 (value))
     return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
-  if (g_str_equal (field->column, "province_code") && form->store != NULL)
+  if (field->type == SH_PAPER_VALUE_PROVINCE && form->store != NULL)
     {
       const char *date = sh_record_get_string (form->assessment, "start_date");
       g_autoptr(ShRecord) province = sh_refdata_lookup_province (form->store, sh_record_get_string (row, field->column),
@@ -123,7 +123,7 @@ field_value (Form                   *form,
         return g_strdup (sh_record_get_string (province, g_str_equal (sh_evidence_lang_get_code (lang), "vi")
                                                ? "name_vi" : "name_en"));
     }
-  if (g_str_equal (field->column, "sector_code") && form->store != NULL)
+  if (field->type == SH_PAPER_VALUE_SECTOR && form->store != NULL)
     {
       g_autoptr(ShRecord) sector = sh_refdata_get_sector (form->store, sh_record_get_string (row, field->column), NULL);
 
