@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "sh-demo.h"
+#include "sh-format.h"
 #include "sh-paper-entry.h"
 #include "sh-quick-form-print.h"
 #include "sh-refdata.h"
@@ -66,12 +67,26 @@ fixture_tear_down (Fixture       *f,
 /* Everything the entry could touch, as text: equal before and after means
  * nothing was written. */
 static char *
+dump_tables (ShStore            *store,
+             const char * const *tables,
+             guint               n_tables);
+
+static char *
 dump (ShStore *store)
 {
   const char *tables[] = { "facility", "facility_product", "assessment", "field_provenance", "audit_log" };
+
+  return dump_tables (store, tables, G_N_ELEMENTS (tables));
+}
+
+static char *
+dump_tables (ShStore            *store,
+             const char * const *tables,
+             guint               n_tables)
+{
   GString *out = g_string_new (NULL);
 
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  for (guint t = 0; t < n_tables; t++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) rows = sh_store_list (store, tables[t], NULL, 0, &error);
@@ -359,6 +374,50 @@ test_apply_refused (Fixture       *f,
   g_assert_cmpint (count_provenance (f), ==, 0);
 }
 
+/* What the pre-filled form prints reads back as the same values: typing
+ * an unchanged form in changes nothing but the provenance. */
+static void
+test_apply_printed_values (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = { "facility", "facility_product", "assessment" };
+  g_autoptr(ShRecord) facility = sh_store_get (f->store, "facility", f->facility, NULL);
+  g_autoptr(ShRecord) assessment = sh_store_get (f->store, "assessment", f->quick, NULL);
+  g_autoptr(GPtrArray) products = sh_store_list (f->store, "facility_product", "facility_id", f->facility, NULL);
+  g_autoptr(ShRecord) province = sh_refdata_lookup_province (f->store, sh_record_get_string (facility, "province_code"),
+                                                             sh_record_get_string (assessment, "start_date"), NULL);
+  g_autoptr(ShRecord) sector = sh_refdata_get_sector (f->store, sh_record_get_string (facility, "sector_code"), NULL);
+  g_autofree char *employees = g_strdup_printf ("%" G_GINT64_FORMAT, sh_record_get_int (facility, "employees", 0));
+  g_autofree char *capacity = sh_format_number (sh_record_get_double (products->pdata[0], "capacity", 0), 2,
+                                                SH_NUMBER_STYLE_VI);
+  g_autofree char *potential = sh_format_number (sh_record_get_double (assessment, "cp_potential_pct", 0), 2,
+                                                 SH_NUMBER_STYLE_VI);
+  g_autofree char *start = sh_format_date (sh_record_get_string (assessment, "start_date"));
+  g_autofree char *signed_on = sh_format_date (sh_record_get_string (assessment, "consultant_signature_date"));
+  const char *pairs[] = {
+    "A01", sh_record_get_string (facility, "name"),
+    "A05", sh_record_get_string (province, "name_vi"),
+    "A09", sh_record_get_string (sector, "name_vi"),
+    "A11", employees,
+    "A15", capacity,
+    "A17", start,
+    "F02", potential,
+    "F04", sh_record_get_int (assessment, "continue_recommended", 0) ? "Có" : "Không",
+    "G02", signed_on,
+    NULL
+  };
+  g_autofree char *before = dump_tables (f->store, tables, G_N_ELEMENTS (tables));
+  g_autofree char *after = NULL;
+
+  g_test_message ("A15 printed as %s, F02 as %s, A17 as %s", capacity, potential, start);
+  g_assert_true (apply (f, NULL, pairs, NULL, &error));
+  g_assert_no_error (error);
+  after = dump_tables (f->store, tables, G_N_ELEMENTS (tables));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count_provenance (f), ==, 9);
+}
+
 /* A visit typed in after the one on record: its start date alone would end
  * after the recorded end, which the schema refuses; with both it goes in. */
 static void
@@ -597,6 +656,7 @@ main (int   argc,
   ADD ("/paper/apply/values-and-provenance", test_apply_values);
   ADD ("/paper/apply/refused-writes-nothing", test_apply_refused);
   ADD ("/paper/apply/later-visit", test_apply_later_visit);
+  ADD ("/paper/apply/printed-values", test_apply_printed_values);
   ADD ("/paper/apply/locked", test_apply_locked);
   ADD ("/paper/apply/undo", test_apply_undo);
   ADD ("/paper/apply/new-product", test_apply_new_product);
