@@ -12,6 +12,7 @@
 #include "sh-assessment-view.h"
 #include "sh-print.h"
 #include "sh-format.h"
+#include "sh-paper-entry-dialog.h"
 #include "sh-quick-form.h"
 #include "sh-task-page.h"
 #include "sh-task-sidebar.h"
@@ -118,6 +119,8 @@ update_actions (ShAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.finalize", open && !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", open && read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-detailed", open && is_quick (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.enter-paper-form",
+                                 open && !read_only && is_quick (self));
 }
 
 static char *
@@ -731,6 +734,19 @@ print_form_action (GtkWidget  *widget,
   sh_print_quick_form (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->assessment_id);
 }
 
+/* What was written on the paper form is typed in, field by field. */
+static void
+enter_paper_form_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ShAssessmentView *self = SH_ASSESSMENT_VIEW (widget);
+  GtkWidget *dialog = sh_paper_entry_dialog_new (self->ctx);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 start_detailed_action (GtkWidget  *widget,
                        const char *action_name,
@@ -864,6 +880,7 @@ sh_assessment_view_class_init (ShAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.start-detailed", NULL, start_detailed_action);
   gtk_widget_class_install_action (widget_class, "assessment.print-evidence", NULL, print_evidence_action);
   gtk_widget_class_install_action (widget_class, "assessment.print-form", NULL, print_form_action);
+  gtk_widget_class_install_action (widget_class, "assessment.enter-paper-form", NULL, enter_paper_form_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "assessment.print-evidence", NULL);
 

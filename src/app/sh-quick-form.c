@@ -9,6 +9,7 @@
 #include "sh-quick-form.h"
 
 #include "sh-chart-view.h"
+#include "sh-paper-entry.h"
 #include "sh-worksheet-checklist.h"
 #include "sh-worksheet-economics.h"
 #include "sh-worksheet-observations.h"
@@ -190,6 +191,63 @@ build_sections (ShQuickForm *self)
     }
 }
 
+/* A small sign beside each field whose value is the one typed in from the
+ * paper form. Fields in a form grid get it in the grid's free column; the
+ * cells of record tables have none to spare and go without. */
+static void
+refresh_paper_markers (GtkWidget *widget)
+{
+  ShQuickForm *self = SH_QUICK_FORM (widget);
+  ShStore *store = sh_edit_context_get_store (self->ctx);
+  gint64 assessment_id = sh_edit_context_get_assessment_id (self->ctx);
+  g_autoptr(GHashTable) entered = sh_paper_list_entered (store, assessment_id, NULL);
+  guint n_fields = 0;
+  const ShPaperField *fields = sh_paper_fields_get (&n_fields);
+  gint64 rows[] = { 0, 0, 0 };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    if (!sh_paper_resolve_row (store, assessment_id, (ShPaperRow) r, &rows[r], NULL))
+      return;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *key = NULL;
+      GtkWidget *input, *parent, *marker;
+      gboolean shown;
+      gint64 id = rows[fields[i].row];
+
+      if (id == 0 ||
+          !(input = sh_worksheet_find_field (widget, fields[i].table, id, fields[i].column)))
+        continue;
+
+      key = sh_paper_field_key (fields[i].table, id, fields[i].column);
+      shown = entered != NULL && g_hash_table_contains (entered, key);
+      marker = g_object_get_data (G_OBJECT (input), "sh-paper-marker");
+      parent = gtk_widget_get_parent (input);
+
+      if (marker == NULL && shown && GTK_IS_GRID (parent))
+        {
+          int column, row, width, height;
+
+          gtk_grid_query_child (GTK_GRID (parent), input, &column, &row, &width, &height);
+          if (gtk_grid_get_child_at (GTK_GRID (parent), column + width, row) != NULL)
+            continue;
+
+          marker = gtk_image_new_from_icon_name ("document-edit-symbolic");
+          gtk_widget_set_valign (marker, GTK_ALIGN_START);
+          gtk_widget_set_margin_top (marker, 8);
+          gtk_widget_add_css_class (marker, "dim-label");
+          gtk_widget_set_tooltip_text (marker, _("Entered from paper form"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Entered from paper form"), -1);
+          gtk_grid_attach (GTK_GRID (parent), marker, column + width, row, 1, 1);
+          g_object_set_data (G_OBJECT (input), "sh-paper-marker", marker);
+        }
+      if (marker != NULL)
+        gtk_widget_set_visible (marker, shown);
+    }
+}
+
 static void
 sh_quick_form_dispose (GObject *object)
 {
@@ -262,6 +320,7 @@ sh_quick_form_new (ShEditContext *ctx)
   build_contents (self);
   build_sections (self);
   sh_quick_form_set_statuses (self, NULL);
+  sh_worksheet_watch (GTK_WIDGET (self), ctx, refresh_paper_markers);
 
   return GTK_WIDGET (self);
 }
@@ -341,4 +400,23 @@ sh_quick_form_scroll_to_section (ShQuickForm *self,
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, point.y);
+}
+
+GtkWidget *
+sh_quick_form_get_paper_marker (ShQuickForm *self,
+                                const char  *table,
+                                gint64       id,
+                                const char  *column)
+{
+  GtkWidget *input;
+  GtkWidget *marker;
+
+  g_return_val_if_fail (SH_IS_QUICK_FORM (self), NULL);
+  g_return_val_if_fail (table != NULL && column != NULL, NULL);
+
+  if (!(input = sh_worksheet_find_field (GTK_WIDGET (self), table, id, column)) ||
+      !(marker = g_object_get_data (G_OBJECT (input), "sh-paper-marker")) ||
+      !gtk_widget_get_visible (marker))
+    return NULL;
+  return marker;
 }

@@ -5,7 +5,9 @@
  * unit costs and live specific consumption against the sector benchmark;
  * the walk-through checklist; observations with photos; quick wins with
  * their savings, cost and payback; the proposed focus and recommendation;
- * signatures. Each section's heading shows how complete it is.
+ * signatures. Each section's heading shows how complete it is. A field
+ * whose value was typed in from the paper form has a small marker beside
+ * it (sh-paper-entry.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,5 +37,12 @@ GtkWidget      *sh_quick_form_get_section        (ShQuickForm   *self,
 /* Scrolls section 1–7 to the top of the page. */
 void            sh_quick_form_scroll_to_section  (ShQuickForm   *self,
                                                   guint          section);
+/* The marker shown beside the field of @table.@column of row @id when its
+ * value was typed in from the paper form ("Entered from paper form"), or
+ * NULL while it is not shown. Markers follow edits, undo and redo. */
+GtkWidget      *sh_quick_form_get_paper_marker   (ShQuickForm   *self,
+                                                  const char    *table,
+                                                  gint64         id,
+                                                  const char    *column);
 
 G_END_DECLS

@@ -49,7 +49,9 @@ static const Command commands[] = {
   { "evidence", "ASSESSMENT -o FILE.pdf [--xml FILE | --use-xml FILE] [--language vi|en]",
     N_("Print the certification evidence dossier, tied to its XML, as PDF"), sh_cli_command_evidence },
   { "form", "quick [ASSESSMENT] -o FILE.pdf [--language vi|en]",
-    N_("Print the quick-assessment form, blank or pre-filled, as PDF"), sh_cli_command_form },
+    N_("Print the quick-assessment form, blank or pre-filled, as PDF"), sh_cli_command_form_any },
+  { "form", "enter ASSESSMENT FILE|-",
+    N_("Type in a filled-in paper form: one “CODE = value” a line"), sh_cli_command_form_any },
   { "verify", "FILE.xml --fingerprint HEX", N_("Check that an XML file is the one a dossier was printed from"),
     sh_cli_command_verify },
 };

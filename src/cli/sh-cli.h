@@ -103,4 +103,9 @@ int          sh_cli_command_verify      (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+/* sh-cli-paper.c: "form enter", else the "form" above. */
+int          sh_cli_command_form_any    (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS

@@ -19,54 +19,16 @@
 /* Room to write by hand, in points. */
 #define WRITE_HEIGHT 20.0
 
-static const ShQuickFormField fields[] = {
-  { "A01", 1, N_("Facility name"), "facility", "name" },
-  { "A02", 1, N_("Tax code"), "facility", "tax_code" },
-  { "A03", 1, N_("Address"), "facility", "address" },
-  { "A04", 1, N_("District"), "facility", "district" },
-  { "A05", 1, N_("Province"), "facility", "province_code" },
-  { "A06", 1, N_("Phone"), "facility", "phone" },
-  { "A07", 1, N_("Email"), "facility", "email" },
-  { "A08", 1, N_("Legal representative"), "facility", "legal_representative" },
-  { "A09", 1, N_("Sector"), "facility", "sector_code" },
-  { "A10", 1, N_("VSIC code"), "facility", "vsic_code" },
-  { "A11", 1, N_("Employees"), "facility", "employees" },
-  { "A12", 1, N_("Operating days per year"), "facility", "operating_days" },
-  { "A13", 1, N_("Shifts per day"), "facility", "shifts_per_day" },
-  { "A14", 1, N_("Main product"), "facility_product", "name" },
-  { "A15", 1, N_("Design capacity"), "facility_product", "capacity" },
-  { "A16", 1, N_("Capacity unit"), "facility_product", "capacity_unit" },
-  { "A17", 1, N_("Assessment start date"), "assessment", "start_date" },
-  { "A18", 1, N_("Assessment end date"), "assessment", "end_date" },
-  { "A19", 1, N_("Operating regime"), "assessment", "operating_regime" },
-  { "F01", 6, N_("Proposed focus"), "assessment", "proposed_focus" },
-  { "F02", 6, N_("CP potential (%)"), "assessment", "cp_potential_pct" },
-  { "F03", 6, N_("Recommendation"), "assessment", "recommendation" },
-  { "F04", 6, N_("Continue with a detailed assessment"), "assessment", "continue_recommended" },
-  { "G01", 7, N_("Consultant's name"), "assessment", "consultant_signature_name" },
-  { "G02", 7, N_("Consultant's signature date"), "assessment", "consultant_signature_date" },
-  { "G03", 7, N_("Facility representative's name"), "assessment", "facility_signature_name" },
-  { "G04", 7, N_("Facility representative's signature date"), "assessment", "facility_signature_date" },
-};
-
 const ShQuickFormField *
 sh_quick_form_get_fields (guint *n_fields)
 {
-  g_return_val_if_fail (n_fields != NULL, NULL);
-
-  *n_fields = G_N_ELEMENTS (fields);
-  return fields;
+  return sh_paper_fields_get (n_fields);
 }
 
 const ShQuickFormField *
 sh_quick_form_find_field (const char *code)
 {
-  g_return_val_if_fail (code != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_ascii_strcasecmp (fields[i].code, code) == 0)
-      return &fields[i];
-  return NULL;
+  return sh_paper_fields_find (code);
 }
 
 typedef struct
@@ -143,15 +105,15 @@ field_value (Form                   *form,
     return NULL;
 
   value = sh_record_get_value (row, field->column);
-  if (g_str_equal (field->column, "continue_recommended"))
+  if (field->type == SH_PAPER_VALUE_YES_NO)
     return g_strdup (sh_record_get_int (row, field->column, 0) ? T (N_("Yes")) : T (N_("No")));
-  if (g_str_has_suffix (field->column, "_date"))
+  if (field->type == SH_PAPER_VALUE_DATE)
     return sh_format_date (sh_record_get_string (row, field->column));
   if (G_VALUE_HOLDS_DOUBLE (value))
     return sh_format_number (g_value_get_double (value), 2, SH_NUMBER_STYLE_VI);
   if (G_VALUE_HOLDS_INT64 (value))
     return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
-  if (g_str_equal (field->column, "province_code") && form->store != NULL)
+  if (field->type == SH_PAPER_VALUE_PROVINCE && form->store != NULL)
     {
       const char *date = sh_record_get_string (form->assessment, "start_date");
       g_autoptr(ShRecord) province = sh_refdata_lookup_province (form->store, sh_record_get_string (row, field->column),
@@ -161,7 +123,7 @@ field_value (Form                   *form,
         return g_strdup (sh_record_get_string (province, g_str_equal (sh_evidence_lang_get_code (lang), "vi")
                                                ? "name_vi" : "name_en"));
     }
-  if (g_str_equal (field->column, "sector_code") && form->store != NULL)
+  if (field->type == SH_PAPER_VALUE_SECTOR && form->store != NULL)
     {
       g_autoptr(ShRecord) sector = sh_refdata_get_sector (form->store, sh_record_get_string (row, field->column), NULL);
 
@@ -241,9 +203,11 @@ add_fields (ShEvidencePages *pages,
 {
   const double widths[] = { 0.08, 0.34, 0.58 };
   const char *headers[] = { N_("Code"), N_("Field"), N_("Value") };
+  guint n_fields = 0;
+  const ShPaperField *fields = sh_paper_fields_get (&n_fields);
 
   begin_table (pages, lang, 3, widths, headers, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < n_fields; i++)
     {
       g_autofree char *value = NULL;
       GPtrArray *cells;
@@ -503,7 +467,7 @@ sh_quick_form_build_pages (ShStore     *store,
 
   add_plain (pages, SH_EVIDENCE_TEXT_TITLE, T (N_("QUICK CLEANER PRODUCTION ASSESSMENT FORM")));
   add_plain (pages, SH_EVIDENCE_TEXT_BODY,
-             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: when the form is typed into Sạch Hơn, find the field by its code and choose the source “Entered from paper”.")));
+             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: the fields coded A, F and G are typed into Sạch Hơn in this order with “Type In Paper Form…”, which marks them “Entered from paper form”; the rows of the lists go into their tables with the source “Entered from paper”.")));
 
   for (guint section = 1; section <= SH_TASKS_N_QUICK_SECTIONS; section++)
     {

@@ -4,30 +4,23 @@
  * đánh giá nhanh SXSH, DOMAIN.md §2.3) printed blank or pre-filled from an
  * assessment, with the same field labels as the app and a code per field
  * (A01, B2.3, …), so what is written on paper can be typed in later, field
- * by field, with the provenance "entered from paper" (data_source and
- * provenance "paper" in the store). The field table is public so the app's
- * form can show the same codes.
+ * by field, with the provenance "entered from paper" (sh-paper-entry.h).
+ * The codes and labels come from one table (sh-paper-fields.h) that the
+ * entry reads too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "sh-evidence-pages.h"
+#include "sh-paper-fields.h"
 #include "sh-store.h"
 
 G_BEGIN_DECLS
 
-/* One field of the form that maps to one column of one table. Rows of the
- * lists (consumption, checklist, observations, quick wins) are coded
- * "<letter><n>.<row>" and map to a new row of their table. */
-typedef struct
-{
-  const char *code;      /* "A01" */
-  guint       section;   /* 1–7, the quick-assessment sections of sh-tasks.h */
-  const char *label;     /* English; translate with _() (the form uses the dossier language) */
-  const char *table;     /* "facility", "assessment", "facility_product" */
-  const char *column;
-} ShQuickFormField;
+/* The fields of the form are those of sh-paper-fields.h, the table the
+ * entry reads too; these names stay for the printer's callers. */
+typedef ShPaperField ShQuickFormField;
 
 /* The single-value fields, in print order. */
 const ShQuickFormField *sh_quick_form_get_fields   (guint       *n_fields);
