@@ -405,6 +405,9 @@ test_detailed (Fixture       *f,
   g_assert_cmpfloat (number_at (book, "Assessment", "B", row, "#,##0"), ==, 180);
 
   /* Labels of coded values, in the program's language. */
+  /* Rates keep their symbols: m³/t, not m3/t. */
+  assert_text (book, "W17 Monitoring", "C5", "m³/t");
+
   row = find_row (book, "W4, W8 Waste streams", "C", "Wastewater");
   g_assert_cmpuint (row, >, 4);
   g_assert_cmpint ((gint64) number_at (book, "W4, W8 Waste streams", "L", row, "#,##0"), ==, 5851100000);

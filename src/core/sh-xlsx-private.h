@@ -101,6 +101,9 @@ void         sh_xlsx_cell_money       (ShXlsxSheet   *sheet,
 void         sh_xlsx_cell_date        (ShXlsxSheet   *sheet,
                                        guint          column,
                                        const char    *iso);
+/* The symbol of a unit code ("m³" for "m3"), also of a rate ("m3/t"). */
+char        *sh_xlsx_unit_symbol      (ShXlsxBook    *book,
+                                       const char    *code);
 /* A unit code as its symbol. */
 void         sh_xlsx_cell_unit        (ShXlsxSheet   *sheet,
                                        guint          column,

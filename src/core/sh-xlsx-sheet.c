@@ -463,18 +463,42 @@ sh_xlsx_cell_date (ShXlsxSheet *sheet,
   widen (sheet, column, has_time ? 17 : 12);
 }
 
+char *
+sh_xlsx_unit_symbol (ShXlsxBook *book,
+                     const char *code)
+{
+  const ShUnitInfo *unit = sh_units_lookup (book->units, code, NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (unit != NULL && unit->symbol != NULL)
+    return g_strdup (unit->symbol);
+
+  /* A rate such as "m3/t" (monitoring indicators): each side by itself. */
+  parts = g_strsplit (code, "/", 2);
+  if (g_strv_length (parts) == 2)
+    {
+      const ShUnitInfo *top = sh_units_lookup (book->units, parts[0], NULL);
+      const ShUnitInfo *bottom = sh_units_lookup (book->units, parts[1], NULL);
+
+      return g_strdup_printf ("%s/%s", top != NULL ? top->symbol : parts[0],
+                              bottom != NULL ? bottom->symbol : parts[1]);
+    }
+
+  return g_strdup (code);
+}
+
 void
 sh_xlsx_cell_unit (ShXlsxSheet *sheet,
                    guint        column,
                    const char  *code)
 {
-  const ShUnitInfo *unit;
+  g_autofree char *symbol = NULL;
 
   if (code == NULL)
     return;
 
-  unit = sh_units_lookup (sheet->book->units, code, NULL);
-  sh_xlsx_cell_text (sheet, column, unit != NULL && unit->symbol != NULL ? unit->symbol : code);
+  symbol = sh_xlsx_unit_symbol (sheet->book, code);
+  sh_xlsx_cell_text (sheet, column, symbol);
 }
 
 void

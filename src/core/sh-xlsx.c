@@ -523,10 +523,9 @@ write_specific_consumption (Writer *w)
   for (guint i = 0; i < w->summary->resources->len; i++)
     {
       const ShSummaryResource *r = w->summary->resources->pdata[i];
-      const ShUnitInfo *unit = sh_units_lookup (w->book->units, r->unit, NULL);
-      const ShUnitInfo *output = sh_units_lookup (w->book->units, r->output_unit, NULL);
-      g_autofree char *per = g_strdup_printf ("%s/%s", unit ? unit->symbol : r->unit,
-                                              output ? output->symbol : r->output_unit);
+      g_autofree char *unit = sh_xlsx_unit_symbol (w->book, r->unit);
+      g_autofree char *output = sh_xlsx_unit_symbol (w->book, r->output_unit);
+      g_autofree char *per = g_strdup_printf ("%s/%s", unit, output);
 
       sh_xlsx_sheet_next_row (&s);
       sh_xlsx_cell_text (&s, 0, r->resource_name != NULL ? r->resource_name : r->resource_code);
