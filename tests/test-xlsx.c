@@ -620,6 +620,66 @@ test_vietnamese (Fixture       *f,
   assert_text (book, "W3 Sản xuất", "A5", "Ban đầu");
 }
 
+/* sachhon-cli picks the format by the extension, or by --format. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *cli = sh_test_build_path ("src", "cli", "sachhon-cli", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "cli.XLSX", NULL);
+  g_autofree char *dat = g_build_filename (f->dir, "cli.dat", NULL);
+  g_autofree char *rollup = g_build_filename (f->dir, "rollup.xlsx", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sh_demo_cassava_assessment (f->store));
+  struct
+  {
+    const char *args[12];
+    int         status;
+    const char *output;
+    const char *file;
+  } runs[] = {
+    { { "export", id, "-o", xlsx }, 0, "Wrote the worksheets of assessment", xlsx },
+    { { "export", id, "-o", dat, "--format", "xlsx" }, 0, "Wrote the worksheets of assessment", dat },
+    { { "export", id, "-o", dat, "--format", "csv" }, 2, "--format is xml or xlsx", NULL },
+    { { "export", "--annual", "1", "--year", "2024", "-o", xlsx }, 2, "XML only", NULL },
+    { { "rollup", "--province", "62", "--year", "2024", "-o", rollup }, 0, "Wrote the roll-up", rollup },
+    { { "rollup", "--province", "62", "--year", "2024", "--format", "xlsx" }, 2, "--format goes with -o", NULL },
+  };
+
+  g_clear_object (&f->store);  /* the CLI opens the file itself */
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      if (runs[i].file != NULL)
+        g_unlink (runs[i].file);
+      g_ptr_array_add (argv, cli);
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, f->db);
+      for (guint a = 0; runs[i].args[a] != NULL; a++)
+        g_ptr_array_add (argv, (gpointer) runs[i].args[a]);
+      g_ptr_array_add (argv, NULL);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &wait_status, &error));
+      g_assert_no_error (error);
+      g_test_message ("stdout: %s\nstderr: %s", out, err);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, runs[i].status);
+      g_assert_true (strstr (out, runs[i].output) != NULL || strstr (err, runs[i].output) != NULL);
+      if (runs[i].file != NULL)
+        {
+          g_autoptr(Workbook) book = read_workbook (runs[i].file);
+
+          g_assert_cmpuint (book->sheets->len, >=, 4);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +703,7 @@ main (int   argc,
   ADD_TEST ("/xlsx/failures", test_failures);
   ADD_TEST ("/xlsx/long-text", test_long_text);
   ADD_TEST ("/xlsx/vietnamese", test_vietnamese);
+  ADD_TEST ("/xlsx/cli", test_cli);
 
   return g_test_run ();
 }
