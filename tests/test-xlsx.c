@@ -335,7 +335,7 @@ test_detailed (Fixture       *f,
   const char *sheets[] = { "Assessment", "Products", "W1 Team", "W2 Process steps", "W3 Production",
                            "W3 Consumption", "Specific consumption", "W4, W8 Waste streams", "W5 Flows",
                            "W6, W7 Balances", "W9 Causes", "W10–W12 Options", "W13 Economics",
-                           "W15 Ranking", "W16 Action plan", "W17 Monitoring", NULL };
+                           "W14 Environment", "W15 Ranking", "W16 Action plan", "W17 Monitoring", NULL };
   const ShSummaryResource *water;
   guint economics_rows = 0;
   guint row;
@@ -405,6 +405,12 @@ test_detailed (Fixture       *f,
   g_assert_cmpfloat (number_at (book, "Assessment", "B", row, "#,##0"), ==, 180);
 
   /* Labels of coded values, in the program's language. */
+  /* W14: GP01 saves 30,000 m³ of wastewater a year. */
+  row = find_row (book, "W14 Environment", "A", "GP01");
+  assert_text_at (book, "W14 Environment", "C", row, "Wastewater");
+  g_assert_cmpfloat (number_at (book, "W14 Environment", "D", row, "#,##0.00"), ==, 30000);
+  assert_text_at (book, "W14 Environment", "E", row, "m³");
+
   /* Rates keep their symbols: m³/t, not m3/t. */
   assert_text (book, "W17 Monitoring", "C5", "m³/t");
 

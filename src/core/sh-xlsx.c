@@ -93,6 +93,16 @@ static const Label action_status_labels[] = {
   { "cancelled", N_("Cancelled") },
 };
 
+static const Label env_indicator_labels[] = {
+  { "water", N_("Water use") },
+  { "wastewater", N_("Wastewater") },
+  { "cod_load", N_("COD load") },
+  { "solid_waste", N_("Solid waste") },
+  { "hazardous_waste", N_("Hazardous waste") },
+  { "air", N_("Air emissions") },
+  { "co2e", N_("Greenhouse gases (CO₂e)") },
+};
+
 static const Label answer_labels[] = {
   { "yes", N_("Yes") },
   { "no", N_("No") },
@@ -266,6 +276,12 @@ write_overview (Writer *w)
     { N_("Proposed focus"), a, "proposed_focus", SH_XLSX_FORMAT_TEXT },
     { N_("Focus"), a, "focus", SH_XLSX_FORMAT_TEXT },
     { N_("Recommendation"), a, "recommendation", SH_XLSX_FORMAT_TEXT },
+    /* W18 */
+    { N_("Procedures (SOPs) updated"), a, "sustain_sops", SH_XLSX_FORMAT_TEXT },
+    { N_("Training done"), a, "sustain_training", SH_XLSX_FORMAT_TEXT },
+    { N_("Indicators followed (KPIs)"), a, "sustain_kpis", SH_XLSX_FORMAT_TEXT },
+    { N_("Next focus"), a, "next_focus", SH_XLSX_FORMAT_TEXT },
+    { N_("Next review"), a, "next_review_date", SH_XLSX_FORMAT_DATE },
   };
 
   sh_xlsx_sheet_begin (&s, w->book, _("Assessment"), kind_label (sh_record_get_string (a, "kind")), headers);
@@ -836,6 +852,54 @@ write_economics (Writer *w)
   sh_xlsx_sheet_end (&s);
 }
 
+/* W14: what each option takes off the environment, per year. */
+static gboolean
+write_environment (Writer     *w,
+                   GPtrArray  *options,
+                   GError    **error)
+{
+  const char *headers[] = { _("Code"), _("Option"), _("Indicator"), _("Reduction per year"), _("Unit"),
+                            _("Notes (toxicity, safety, other media)"), NULL };
+  ShXlsxSheet s;
+  gboolean begun = FALSE;
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      ShRecord *o = options->pdata[i];
+      g_autoptr(GPtrArray) effects = list_rows (w, "option_env_effect", "option_id", sh_record_get_id (o), error);
+
+      if (effects == NULL)
+        {
+          if (begun)
+            sh_xlsx_sheet_end (&s);
+          return FALSE;
+        }
+
+      for (guint e = 0; e < effects->len; e++)
+        {
+          ShRecord *r = effects->pdata[e];
+
+          if (!begun)
+            {
+              sh_xlsx_sheet_begin (&s, w->book, _("W14 Environment"), _("W14 · Environmental evaluation"), headers);
+              begun = TRUE;
+            }
+          sh_xlsx_sheet_next_row (&s);
+          sh_xlsx_cell_field_text (&s, 0, o, "code");
+          sh_xlsx_cell_field_text (&s, 1, o, "title");
+          sh_xlsx_cell_text (&s, 2, LABEL (env_indicator_labels, sh_record_get_string (r, "indicator")));
+          sh_xlsx_cell_field_number (&s, 3, r, "reduction", SH_XLSX_FORMAT_DECIMAL);
+          sh_xlsx_cell_unit (&s, 4, sh_record_get_string (r, "unit"));
+          if (e == 0)
+            sh_xlsx_cell_field_text (&s, 5, o, "env_notes");
+        }
+    }
+
+  if (begun)
+    sh_xlsx_sheet_end (&s);
+  return TRUE;
+}
+
 static gboolean
 write_ranking (Writer  *w,
                GError **error)
@@ -1145,7 +1209,8 @@ write_workbook (Writer  *w,
       write_options (w, options);
       write_economics (w);
     }
-  return write_ranking (w, error) &&
+  return write_environment (w, options, error) &&
+         write_ranking (w, error) &&
          write_actions (w, error) &&
          write_monitoring (w, error);
 }
