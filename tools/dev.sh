@@ -25,7 +25,7 @@ packages=(
   libgtk-4-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev
   desktop-file-utils appstream-util
   xvfb xauth fonts-dejavu-core librsvg2-common dbus at-spi2-core python3-pyatspi
-  poppler-utils
+  poppler-utils libxlsxwriter-dev
 )
 
 say () {

@@ -17,6 +17,7 @@
 #include "sh-report-import.h"
 #include "sh-report-rollup.h"
 #include "sh-report-validate.h"
+#include "sh-xlsx.h"
 
 static gboolean
 parse_year (const char *command,
@@ -64,6 +65,32 @@ parse_count (const char *command,
   return TRUE;
 }
 
+/* --format xml|xlsx, or the extension of @output when not given. */
+static gboolean
+parse_format (const char *command,
+              const char *format,
+              const char *output,
+              gboolean   *out_xlsx,
+              int        *status)
+{
+  if (format == NULL)
+    {
+      *out_xlsx = output != NULL && sh_xlsx_path_is_xlsx (output);
+      return TRUE;
+    }
+
+  if (g_ascii_strcasecmp (format, "xml") != 0 && g_ascii_strcasecmp (format, "xlsx") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--format is xml or xlsx, not “%s”."), format);
+
+      *status = sh_cli_usage_error (command, message);
+      return FALSE;
+    }
+
+  *out_xlsx = g_ascii_strcasecmp (format, "xlsx") == 0;
+  return TRUE;
+}
+
 static void
 print_problems (GPtrArray  *problems,
                 const char *file_name,
@@ -91,14 +118,19 @@ sh_cli_command_export (ShCli *cli,
   g_autofree char *output = NULL;
   g_autofree char *annual = NULL;
   g_autofree char *year_text = NULL;
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the document to FILE"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the document to FILE (an Excel workbook if FILE ends in .xlsx)"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("xml or xlsx (default: by the extension of FILE)"), N_("FORMAT") },
     { "annual", 0, 0, G_OPTION_ARG_STRING, &annual,
       N_("Write the annual CP report of this facility instead of a dossier"), N_("FACILITY") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the annual report"), N_("YEAR") },
     { NULL }
   };
   gboolean written;
+  gboolean xlsx = FALSE;
   gint64 id = 0;
   int year = 0;
   int status = 0;
@@ -107,6 +139,10 @@ sh_cli_command_export (ShCli *cli,
     return status;
   if (output == NULL)
     return sh_cli_usage_error ("export", _("Say where to write the document with -o FILE."));
+  if (!parse_format ("export", format, output, &xlsx, &status))
+    return status;
+  if (xlsx && annual != NULL)
+    return sh_cli_usage_error ("export", _("The annual report is written as XML only; give an assessment for a workbook."));
 
   if (annual != NULL)
     {
@@ -130,6 +166,15 @@ sh_cli_command_export (ShCli *cli,
 
   if (!sh_cli_open_store (cli, &error))
     return sh_cli_fail (error);
+
+  if (xlsx)
+    {
+      if (!sh_xlsx_write_assessment (cli->store, id, output, &error))
+        return sh_cli_fail (error);
+
+      g_print (_("Wrote the worksheets of assessment %" PRId64 " to %s.\n"), id, output);
+      return EXIT_SUCCESS;
+    }
 
   if (annual != NULL)
     written = sh_report_export_annual (cli->store, sh_units_get_default (), id, year, output, &problems, &error);
@@ -286,10 +331,14 @@ sh_cli_command_rollup (ShCli *cli,
   g_autofree char *other = NULL;
   g_autofree char *difficulties = NULL;
   g_autofree char *proposals = NULL;
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "province", 0, 0, G_OPTION_ARG_STRING, &province, N_("Province code (2 digits)"), N_("CODE") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Year"), N_("YEAR") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the roll-up document to FILE"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Also write the roll-up document to FILE (an Excel workbook if FILE ends in .xlsx)"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("xml or xlsx (default: by the extension of FILE)"), N_("FORMAT") },
     { "total", 0, 0, G_OPTION_ARG_STRING, &total,
       N_("Number of industrial facilities of the province (default: those in the database)"), N_("N") },
     { "models", 0, 0, G_OPTION_ARG_STRING, &models, N_("Demonstration models"), N_("N") },
@@ -303,10 +352,15 @@ sh_cli_command_rollup (ShCli *cli,
   };
   ShReportRollupParams params;
   g_autoptr(GString) line = g_string_new (NULL);
+  gboolean xlsx = FALSE;
   int year = 0;
   int status = 0;
 
   if (!sh_cli_parse_options ("rollup", "", entries, &argc, &argv, &status))
+    return status;
+  if (format != NULL && output == NULL)
+    return sh_cli_usage_error ("rollup", _("--format goes with -o FILE."));
+  if (!parse_format ("rollup", format, output, &xlsx, &status))
     return status;
   if (argc > 1)
     return sh_cli_usage_error ("rollup", _("This command takes no arguments, only options."));
@@ -329,7 +383,12 @@ sh_cli_command_rollup (ShCli *cli,
   if (!sh_cli_open_store (cli, &error))
     return sh_cli_fail (error);
 
-  if (output != NULL)
+  if (output != NULL && xlsx)
+    {
+      if (!sh_xlsx_write_rollup_full (cli->store, &params, output, &rollup, &error))
+        return sh_cli_fail (error);
+    }
+  else if (output != NULL)
     {
       if (!sh_report_export_rollup (cli->store, sh_units_get_default (), &params, output, &rollup, NULL, &error))
         return sh_cli_fail (error);
