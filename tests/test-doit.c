@@ -837,6 +837,19 @@ test_doit_page (Fixture       *f,
   g_assert_nonnull (strstr (profile, "2340/KH-UBND"));
   g_assert_nonnull (strstr (profile, expected ("30/11 each year", "30/11 hằng năm")));
 
+  /* Next year in Lạng Sơn: nothing is sent yet, and nothing is late. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    int next = g_date_time_get_year (now) + 1;
+
+    sh_doit_page_set_province (page, "20");
+    sh_doit_page_set_year (page, next);
+    g_assert_true (sh_doit_page_get_report_status (page, p.a, &status));
+    g_assert_cmpint (status, ==, SH_DOIT_REPORT_NOT_DUE);
+    g_assert_true (sh_doit_page_get_report_status (page, p.d, &status));
+    g_assert_cmpint (status, ==, SH_DOIT_REPORT_NOT_DUE);
+  }
+
   /* Selecting a facility leaves the workspace. */
   sh_window_select_facility (f->window, p.a);
   g_assert_nonnull (sh_window_get_facility_page (f->window));
