@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-assessment-row.h"
+#include "sh-export-job.h"
 #include "sh-facility-page.h"
 #include "sh-field-check.h"
 #include "sh-field-choice.h"
@@ -160,6 +161,7 @@ struct _ShFacilityPage
 
   GtkListBox     *assessment_list;
   GtkBox         *content_box;
+  GtkButton      *export_annual_button;
   GtkLabel       *location_label;
   GtkLabel       *name_label;
   GtkButton      *new_detailed_button;
@@ -542,6 +544,16 @@ new_detailed_button_clicked_cb (ShFacilityPage *self,
   sh_facility_page_new_assessment (self, "detailed", NULL);
 }
 
+static void
+export_annual_button_clicked_cb (ShFacilityPage *self,
+                                 GtkButton      *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  sh_edit_context_flush (self->ctx);
+  sh_export_job_choose_annual (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->facility_id);
+}
+
 /* -------------------------------------------------------------------------
  * GObject
  * ------------------------------------------------------------------------- */
@@ -595,6 +607,7 @@ sh_facility_page_class_init (ShFacilityPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sachhon/SachHon/ui/sh-facility-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, assessment_list);
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, export_annual_button);
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, location_label);
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, new_detailed_button);
@@ -607,6 +620,7 @@ sh_facility_page_class_init (ShFacilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, team_grid);
   gtk_widget_class_bind_template_child (widget_class, ShFacilityPage, training_box);
   gtk_widget_class_bind_template_callback (widget_class, assessment_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_annual_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_detailed_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_quick_button_clicked_cb);
 
@@ -673,6 +687,7 @@ sh_facility_page_new (ShStore  *store,
   g_hash_table_insert (self->parts, (gpointer) "assessment_list", self->assessment_list);
   g_hash_table_insert (self->parts, (gpointer) "new_quick_button", self->new_quick_button);
   g_hash_table_insert (self->parts, (gpointer) "new_detailed_button", self->new_detailed_button);
+  g_hash_table_insert (self->parts, (gpointer) "export_annual_button", self->export_annual_button);
   g_hash_table_insert (self->parts, (gpointer) "name_label", self->name_label);
   g_hash_table_insert (self->parts, (gpointer) "location_label", self->location_label);
 
@@ -763,4 +778,20 @@ sh_facility_page_get_part (ShFacilityPage *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   return g_hash_table_lookup (self->parts, name);
+}
+
+void
+sh_facility_page_export_annual (ShFacilityPage *self,
+                                int             year,
+                                GFile          *file)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (SH_IS_FACILITY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  sh_edit_context_flush (self->ctx);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  sh_export_job_run_and_report (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                SH_EXPORT_ANNUAL, self->facility_id, NULL, year, file);
 }

@@ -34,6 +34,13 @@ gint64         sh_facility_page_new_assessment  (ShFacilityPage *self,
  * edited elsewhere, e.g. its team from an assessment). */
 void           sh_facility_page_reload          (ShFacilityPage *self);
 
+/* Writes the annual report of @year to @file through the core and shows
+ * what happened (where it went, or what is missing), as the "Export Annual
+ * Report…" button does once a file and year are chosen. */
+void           sh_facility_page_export_annual   (ShFacilityPage *self,
+                                                 int             year,
+                                                 GFile          *file);
+
 /* A field, table or button of the page by its name (the template's ids,
  * e.g. "name", "tax_code", "team_table", "new_quick_button"), for tests
  * and for focusing. */

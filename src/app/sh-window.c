@@ -19,10 +19,12 @@
 #include <glib/gi18n.h>
 
 #include "sh-assessment-view.h"
+#include "sh-doit-page.h"
 #include "sh-edit-context.h"
 #include "sh-facility-item.h"
 #include "sh-facility-page.h"
 #include "sh-field-entry.h"
+#include "sh-import-dialog.h"
 #include "sh-refdata.h"
 #include "sh-window.h"
 #include "sh-print.h"
@@ -53,6 +55,7 @@ struct _ShWindow
 
   ShFacilityPage       *facility_page;
   GtkWidget            *assessment_view;
+  GtkWidget            *doit_page;     /* created when first shown */
   ShEditContext        *ctx;           /* of whichever of the two is shown */
 
   ShFacilityItem       *pending_item;  /* deleted, not yet from the database */
@@ -62,6 +65,7 @@ struct _ShWindow
   GtkWidget            *assessment_holder;
   GtkButton            *back_button;
   GtkStack             *content_stack;
+  GtkWidget            *doit_holder;
   GtkWidget            *facility_holder;
   GtkListView          *facility_list;
   GtkBox               *history_box;
@@ -775,6 +779,162 @@ toast_close_button_clicked_cb (ShWindow  *self,
 }
 
 /* -------------------------------------------------------------------------
+ * The DoIT's workspace, and importing reports (from the menu or dropped)
+ * ------------------------------------------------------------------------- */
+
+static void
+show_doit (ShWindow *self)
+{
+  /* Unselecting closes the facility (and its assessment) first. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  if (self->doit_page == NULL)
+    {
+      self->doit_page = sh_doit_page_new (self->store);
+      gtk_widget_set_vexpand (self->doit_page, TRUE);
+      gtk_box_append (GTK_BOX (self->doit_holder), self->doit_page);
+    }
+  else
+    sh_doit_page_reload (SH_DOIT_PAGE (self->doit_page));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "doit");
+}
+
+/* New facilities appear, changed ones change, and what is open is read
+ * again: an imported report may have replaced an assessment on screen. */
+static void
+refresh_after_import (ShWindow *self)
+{
+  g_autoptr(GPtrArray) records = sh_store_list (self->store, "facility", NULL, 0, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *today = today_iso ();
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      ShRecord *facility = records->pdata[i];
+      const char *province = lookup_province_name (self, names,
+                                                    sh_record_get_string (facility, "province_code"),
+                                                    today);
+      guint position;
+
+      if (self->pending_item != NULL && sh_facility_item_get_id (self->pending_item) == sh_record_get_id (facility))
+        continue;
+      if (find_item (self, sh_record_get_id (facility), &position))
+        {
+          g_autoptr(ShFacilityItem) item = g_list_model_get_item (G_LIST_MODEL (self->facilities), position);
+
+          sh_facility_item_update (item, facility, province);
+        }
+      else
+        {
+          g_autoptr(ShFacilityItem) item = sh_facility_item_new (facility, province);
+
+          g_list_store_append (self->facilities, item);
+        }
+    }
+
+  close_assessment (self);
+  if (self->facility_page != NULL)
+    sh_facility_page_reload (self->facility_page);
+  if (self->doit_page != NULL)
+    sh_doit_page_reload (SH_DOIT_PAGE (self->doit_page));
+  update_sidebar_status (self);
+}
+
+static void
+import_dialog_finished_cb (ShWindow       *self,
+                           ShImportDialog *dialog)
+{
+  if (sh_import_dialog_get_n_changed (dialog) > 0)
+    refresh_after_import (self);
+}
+
+static GtkWidget *
+import_files (ShWindow *self,
+              GSList   *files)
+{
+  GtkWidget *dialog;
+
+  /* What is typed is saved before another connection writes. */
+  if (self->ctx != NULL)
+    sh_edit_context_flush (self->ctx);
+
+  dialog = sh_import_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_dialog_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sh_import_dialog_start (SH_IMPORT_DIALOG (dialog), files);
+
+  return dialog;
+}
+
+static gboolean
+drop_target_drop_cb (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     ShWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ||
+      (files = gdk_file_list_get_files (g_value_get_boxed (value))) == NULL)
+    return FALSE;
+
+  import_files (self, files);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            ShWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoslist(GFile) files = NULL;
+
+      for (guint i = g_list_model_get_n_items (chosen); i > 0; i--)
+        files = g_slist_prepend (files, g_list_model_get_item (chosen, i - 1));
+      if (files != NULL)
+        import_files (self, files);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_reports_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ShWindow *self = SH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Reports"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("XML reports (*.xml)"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_doit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_doit (SH_WINDOW (widget));
+}
+
+/* -------------------------------------------------------------------------
  * Actions
  * ------------------------------------------------------------------------- */
 
@@ -896,6 +1056,7 @@ sh_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SH_TYPE_WINDOW);
   self->facility_page = NULL;
   self->assessment_view = NULL;
+  self->doit_page = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -994,6 +1155,7 @@ sh_window_class_init (ShWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShWindow, assessment_holder);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShWindow, doit_holder);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_holder);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, facility_list);
   gtk_widget_class_bind_template_child (widget_class, ShWindow, history_box);
@@ -1014,9 +1176,11 @@ sh_window_class_init (ShWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.delete-facility", NULL, delete_facility_action);
+  gtk_widget_class_install_action (widget_class, "win.import-reports", NULL, import_reports_action);
   gtk_widget_class_install_action (widget_class, "win.new-facility", NULL, new_facility_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-doit", NULL, show_doit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.verify-dossier", NULL, verify_dossier_action);
 
@@ -1029,6 +1193,7 @@ sh_window_class_init (ShWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-reports", NULL);
 }
 
 static void
@@ -1065,6 +1230,14 @@ sh_window_init (ShWindow *self)
   gtk_list_view_set_model (self->facility_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  /* XML reports dropped anywhere on the window are imported. */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (drop_target_drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   restore_size (self);
 }
@@ -1153,4 +1326,30 @@ sh_window_undo_delete (ShWindow *self)
   g_return_if_fail (SH_IS_WINDOW (self));
 
   undo_delete_facility (self);
+}
+
+GtkWidget *
+sh_window_get_doit_page (ShWindow *self)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+
+  return self->doit_page;
+}
+
+void
+sh_window_show_doit (ShWindow *self)
+{
+  g_return_if_fail (SH_IS_WINDOW (self));
+
+  show_doit (self);
+}
+
+GtkWidget *
+sh_window_import_files (ShWindow *self,
+                        GSList   *files)
+{
+  g_return_val_if_fail (SH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  return import_files (self, files);
 }

@@ -34,4 +34,14 @@ const char    *sh_window_get_saved_text      (ShWindow *self);
 /* Brings back the facility deleted last, while its message shows. */
 void           sh_window_undo_delete         (ShWindow *self);
 
+/* The DoIT's workspace (ShDoitPage), shown in place of a facility; NULL
+ * until first shown. */
+void           sh_window_show_doit           (ShWindow *self);
+GtkWidget     *sh_window_get_doit_page       (ShWindow *self);
+/* Imports @files (GFile) as dropping them on the window does: an
+ * ShImportDialog shows the progress and the summary, and what is shown is
+ * read again afterwards. Returns the dialog. */
+GtkWidget     *sh_window_import_files        (ShWindow *self,
+                                              GSList   *files);
+
 G_END_DECLS
