@@ -749,12 +749,36 @@ test_doit_page (Fixture       *f,
   g_assert_nonnull (sh_window_get_facility_page (f->window));
 }
 
+static GtkFileChooser *find_chooser (Fixture *f);
+
+/* An .xlsx file is a zip archive holding the workbook's parts. */
+static void
+assert_is_workbook (const char *path)
+{
+  static const char part[] = "xl/workbook.xml";
+  g_autofree char *contents = NULL;
+  gboolean found = FALSE;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpint (memcmp (contents, "PK\x03\x04", 4), ==, 0);
+  /* The part names are stored as they are; the data between has NULs. */
+  for (gsize i = 0; i + strlen (part) <= length && !found; i++)
+    found = memcmp (contents + i, part, strlen (part)) == 0;
+  g_assert_true (found);
+}
+
 static void
 test_doit_rollup (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "tong-hop.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *workbook_path = g_build_filename (f->tmpdir, "tong-hop.xlsx", NULL);
+  g_autoptr(GFile) workbook = g_file_new_for_path (workbook_path);
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
   g_autofree char *text = NULL;
   g_autofree char *contents = NULL;
   GtkMessageDialog *dialog;
@@ -773,6 +797,23 @@ test_doit_rollup (Fixture       *f,
   contents = read_text (path);
   g_assert_nonnull (strstr (contents, "<MaTinh>20</MaTinh>"));
   g_assert_nonnull (strstr (contents, "<TongSo>4</TongSo>"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&text, g_free);
+
+  /* The same roll-up as an Excel workbook, from the page's second button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "doit.export-rollup-workbook", NULL));
+  SH_UI_WAIT_FOR ((chooser = find_chooser (f)) != NULL);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".xlsx"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  SH_UI_WAIT_FOR (find_chooser (f) == NULL);
+
+  sh_doit_page_export_rollup (page, workbook);
+  SH_UI_WAIT_FOR ((dialog = find_message_dialog (f)) != NULL);
+  text = message_text (dialog);
+  g_assert_cmpstr (text, ==, sh_ui_test_expected ("The provincial roll-up was exported to Excel",
+                                                  "Đã xuất báo cáo tổng hợp của tỉnh ra Excel"));
+  assert_is_workbook (workbook_path);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -800,6 +841,8 @@ test_export_hooks (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "ho-so.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *workbook_path = g_build_filename (f->tmpdir, "bieu-mau.xlsx", NULL);
+  g_autoptr(GFile) workbook = g_file_new_for_path (workbook_path);
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   GtkMessageDialog *message;
@@ -843,6 +886,26 @@ test_export_hooks (Fixture       *f,
   text = message_text (message);
   g_assert_cmpstr (text, ==, sh_ui_test_expected ("The assessment dossier was exported", "Đã xuất hồ sơ đánh giá"));
   assert_valid_report (path, SH_REPORT_KIND_DOSSIER);
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&name, g_free);
+
+  /* The worksheets as an Excel workbook: the menu item, then the job. */
+  g_assert_true (gtk_widget_activate_action (view, "assessment.export-workbook", NULL));
+  SH_UI_WAIT_FOR ((chooser = find_chooser (f)) != NULL);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_prefix (name, "bieu-mau-danh-gia-"));
+  g_assert_true (g_str_has_suffix (name, ".xlsx"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  SH_UI_WAIT_FOR (find_chooser (f) == NULL);
+
+  sh_export_job_run_and_report (GTK_WINDOW (f->window), f->store, SH_EXPORT_WORKBOOK, assessment, NULL, 0,
+                                workbook);
+  SH_UI_WAIT_FOR ((message = find_message_dialog (f)) != NULL);
+  text = message_text (message);
+  g_assert_cmpstr (text, ==, sh_ui_test_expected ("The worksheets were exported to Excel",
+                                                  "Đã xuất các biểu mẫu ra Excel"));
+  assert_is_workbook (workbook_path);
   gtk_window_destroy (GTK_WINDOW (message));
 }
 

@@ -739,6 +739,18 @@ export_dossier_action (GtkWidget  *widget,
 }
 
 static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ShAssessmentView *self = SH_ASSESSMENT_VIEW (widget);
+
+  sh_edit_context_flush (sh_assessment_view_get_context (self));
+  sh_export_job_choose_and_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                SH_EXPORT_WORKBOOK, self->assessment_id, NULL, 0);
+}
+
+static void
 print_form_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -896,6 +908,7 @@ sh_assessment_view_class_init (ShAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.print-form", NULL, print_form_action);
   gtk_widget_class_install_action (widget_class, "assessment.enter-paper-form", NULL, enter_paper_form_action);
   gtk_widget_class_install_action (widget_class, "assessment.export-dossier", NULL, export_dossier_action);
+  gtk_widget_class_install_action (widget_class, "assessment.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "assessment.print-evidence", NULL);
 

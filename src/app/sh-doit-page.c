@@ -29,6 +29,7 @@
 #include "sh-format.h"
 #include "sh-refdata.h"
 #include "sh-report-rollup.h"
+#include "sh-xlsx.h"
 #include "sh-units.h"
 #include "sh-worksheet-util.h"
 
@@ -993,6 +994,21 @@ export_rollup_action (GtkWidget  *widget,
                                 SH_EXPORT_ROLLUP, 0, self->province_code, self->year);
 }
 
+static void
+export_rollup_workbook_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ShDoitPage *self = SH_DOIT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->province_code == NULL)
+    return;
+
+  sh_export_job_choose_and_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                SH_EXPORT_ROLLUP_WORKBOOK, 0, self->province_code, self->year);
+}
+
 /* -------------------------------------------------------------------------
  * GObject
  * ------------------------------------------------------------------------- */
@@ -1047,6 +1063,8 @@ sh_doit_page_class_init (ShDoitPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShDoitPage, year_spin);
 
   gtk_widget_class_install_action (widget_class, "doit.export-rollup", NULL, export_rollup_action);
+  gtk_widget_class_install_action (widget_class, "doit.export-rollup-workbook", NULL,
+                                   export_rollup_workbook_action);
 
   gtk_widget_class_set_css_name (widget_class, "shdoitpage");
 }
@@ -1225,12 +1243,16 @@ void
 sh_doit_page_export_rollup (ShDoitPage *self,
                             GFile      *file)
 {
+  g_autofree char *path = NULL;
   GtkRoot *root;
 
   g_return_if_fail (SH_IS_DOIT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
+  path = g_file_get_path (file);
   sh_export_job_run_and_report (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                                SH_EXPORT_ROLLUP, 0, self->province_code, self->year, file);
+                                path != NULL && sh_xlsx_path_is_xlsx (path)
+                                ? SH_EXPORT_ROLLUP_WORKBOOK : SH_EXPORT_ROLLUP,
+                                0, self->province_code, self->year, file);
 }

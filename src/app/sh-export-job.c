@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-export-job.h"
+#include "sh-xlsx.h"
 #include "sh-report-export.h"
 #include "sh-report-rollup.h"
 #include "sh-units.h"
@@ -76,6 +77,14 @@ run_in_thread (GTask        *task,
       }
       break;
 
+    case SH_EXPORT_WORKBOOK:
+      ok = sh_xlsx_write_assessment (store, job->id, job->path, &error);
+      break;
+
+    case SH_EXPORT_ROLLUP_WORKBOOK:
+      ok = sh_xlsx_write_rollup (store, job->province_code, job->year, job->path, &error);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -102,7 +111,8 @@ sh_export_job_run_async (ShStore             *store,
 
   g_return_if_fail (SH_IS_STORE (store));
   g_return_if_fail (path != NULL);
-  g_return_if_fail (kind != SH_EXPORT_ROLLUP || province_code != NULL);
+  g_return_if_fail ((kind != SH_EXPORT_ROLLUP && kind != SH_EXPORT_ROLLUP_WORKBOOK)
+                    || province_code != NULL);
 
   job = g_new0 (Job, 1);
   job->kind = kind;
@@ -151,6 +161,10 @@ kind_done_text (ShExportKind kind)
       return _("The assessment dossier was exported");
     case SH_EXPORT_ROLLUP:
       return _("The provincial roll-up was exported");
+    case SH_EXPORT_WORKBOOK:
+      return _("The worksheets were exported to Excel");
+    case SH_EXPORT_ROLLUP_WORKBOOK:
+      return _("The provincial roll-up was exported to Excel");
     default:
       g_assert_not_reached ();
     }
@@ -167,6 +181,10 @@ kind_failed_text (ShExportKind kind)
       return _("The assessment dossier cannot be exported yet");
     case SH_EXPORT_ROLLUP:
       return _("The provincial roll-up cannot be exported yet");
+    case SH_EXPORT_WORKBOOK:
+      return _("The worksheets cannot be exported to Excel");
+    case SH_EXPORT_ROLLUP_WORKBOOK:
+      return _("The provincial roll-up cannot be exported to Excel");
     default:
       g_assert_not_reached ();
     }
@@ -324,8 +342,16 @@ sh_export_job_new_chooser (GtkWindow  *parent,
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("XML reports (*.xml)"));
-  gtk_file_filter_add_suffix (filter, "xml");
+  if (suggested_name != NULL && sh_xlsx_path_is_xlsx (suggested_name))
+    {
+      gtk_file_filter_set_name (filter, _("Excel workbooks (*.xlsx)"));
+      gtk_file_filter_add_suffix (filter, "xlsx");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("XML reports (*.xml)"));
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
 
@@ -389,17 +415,23 @@ sh_export_job_suggest_name (ShStore      *store,
       return g_strdup_printf ("bao-cao-sxsh-%d-%s.xml", year, slug);
 
     case SH_EXPORT_DOSSIER:
+    case SH_EXPORT_WORKBOOK:
       {
         g_autoptr(ShRecord) assessment = sh_store_get (store, "assessment", id, NULL);
 
         if (assessment != NULL)
           facility = sh_store_get (store, "facility", sh_record_get_int (assessment, "facility_id", 0), NULL);
         slug = sh_export_job_slug (facility != NULL ? sh_record_get_string (facility, "name") : "");
+        if (kind == SH_EXPORT_WORKBOOK)
+          return g_strdup_printf ("bieu-mau-danh-gia-%s-%" G_GINT64_FORMAT ".xlsx", slug, id);
         return g_strdup_printf ("ho-so-danh-gia-%s-%" G_GINT64_FORMAT ".xml", slug, id);
       }
 
     case SH_EXPORT_ROLLUP:
       return g_strdup_printf ("bao-cao-tong-hop-sxsh-%s-%d.xml", province_code, year);
+
+    case SH_EXPORT_ROLLUP_WORKBOOK:
+      return g_strdup_printf ("bao-cao-tong-hop-sxsh-%s-%d.xlsx", province_code, year);
 
     default:
       g_assert_not_reached ();
@@ -497,6 +529,12 @@ sh_export_job_choose_and_run (GtkWindow    *parent,
       break;
     case SH_EXPORT_ROLLUP:
       title = _("Export Roll-up");
+      break;
+    case SH_EXPORT_WORKBOOK:
+      title = _("Export Worksheets to Excel");
+      break;
+    case SH_EXPORT_ROLLUP_WORKBOOK:
+      title = _("Export Roll-up to Excel");
       break;
     default:
       g_assert_not_reached ();

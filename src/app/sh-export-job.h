@@ -3,7 +3,8 @@
  * The three reports (the annual report of a facility, the dossier of an
  * assessment, the roll-up of a province) are written by the core, which
  * builds the document, validates it and writes it to a temporary file that
- * is renamed over the chosen one. Here that runs in a worker thread on a
+ * is renamed over the chosen one. The worksheets of an assessment and the
+ * roll-up also go to Excel workbooks (.xlsx, sh-xlsx.h), the same way. Here that runs in a worker thread on a
  * connection of its own, and the outcome is shown to the person: where the
  * file went, or the list of what is missing, in words.
  *
@@ -22,6 +23,8 @@ typedef enum
   SH_EXPORT_ANNUAL,   /* @id is a facility, with @year */
   SH_EXPORT_DOSSIER,  /* @id is an assessment */
   SH_EXPORT_ROLLUP,   /* @province_code and @year */
+  SH_EXPORT_WORKBOOK, /* .xlsx: @id is an assessment */
+  SH_EXPORT_ROLLUP_WORKBOOK, /* .xlsx: @province_code and @year */
 } ShExportKind;
 
 /* Writes the document to @path in a worker thread that opens the database
@@ -51,8 +54,9 @@ void         sh_export_job_run_and_report (GtkWindow          *parent,
                                            int                 year,
                                            GFile              *file);
 
-/* A save dialog for an XML report, with @suggested_name filled in. The
- * caller connects to "response" and unrefs it afterwards. */
+/* A save dialog for a report, with @suggested_name filled in (its
+ * extension, .xml or .xlsx, picks the file filter). The caller connects
+ * to "response" and unrefs it afterwards. */
 GtkFileChooserNative *sh_export_job_new_chooser (GtkWindow   *parent,
                                                  const char  *title,
                                                  const char  *suggested_name);
