@@ -52,6 +52,8 @@ static const Command commands[] = {
     N_("Print the quick-assessment form, blank or pre-filled, as PDF"), sh_cli_command_form },
   { "verify", "FILE.xml --fingerprint HEX", N_("Check that an XML file is the one a dossier was printed from"),
     sh_cli_command_verify },
+  { "refdata", "version | import FILE… | list KIND", N_("Show, update or list the reference data"),
+    sh_cli_command_refdata },
 };
 
 static void
