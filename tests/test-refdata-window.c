@@ -244,24 +244,44 @@ test_browse (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->refdata), "refdata-window-plans");
 }
 
+static GtkMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *update = sh_test_source_path ("tests", "data", "refdata", "options-update.xml", NULL);
   g_autofree char *invalid = sh_test_source_path ("tests", "data", "refdata", "options-invalid.xml", NULL);
   const char *good[] = { update, NULL };
   const char *bad[] = { invalid, NULL };
   g_autofree char *versions = NULL;
+  g_autofree char *secondary = NULL;
   GtkWidget *message = sh_refdata_window_get_part (f->refdata, "message_label");
+  GtkMessageDialog *dialog;
+  char *text = NULL;
 
   g_assert_true (gtk_widget_get_visible (sh_refdata_window_get_part (f->refdata, "import_button")));
   g_assert_false (gtk_widget_get_visible (message));
 
   /* The update replaces the library; the page and the versions show it. */
-  g_assert_true (sh_refdata_window_import_files (f->refdata, good, &error));
-  g_assert_no_error (error);
+  sh_refdata_window_import (f->refdata, good);
+  g_assert_true (sh_refdata_window_is_importing (f->refdata));
+  WAIT_FOR (!sh_refdata_window_is_importing (f->refdata));
+  g_assert_null (find_dialog ());
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "options 1.1.0"));
   g_assert_nonnull (strstr (label_text (f, "versions_label"), "options-update.xml 1.1.0"));
@@ -271,11 +291,20 @@ test_import (Fixture       *f,
   sh_refdata_window_show_page (f->refdata, "options");
   save_screenshot (GTK_WIDGET (f->refdata), "refdata-window-imported");
 
-  /* A broken file is refused with its line, and nothing changes. */
+  /* A broken file is refused in a dialog that names its line, and
+   * nothing changes. */
   versions = g_strdup (label_text (f, "versions_label"));
-  g_assert_false (sh_refdata_window_import_files (f->refdata, bad, &error));
-  g_assert_error (error, SH_REFDATA_ERROR, SH_REFDATA_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "options-invalid.xml:10:"));
+  sh_refdata_window_import (f->refdata, bad);
+  WAIT_FOR (!sh_refdata_window_is_importing (f->refdata));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (text, ==, expected ("The reference data file was refused", "Tệp dữ liệu tham chiếu bị từ chối"));
+  g_free (text);
+  g_assert_nonnull (strstr (secondary, "options-invalid.xml:10:"));
+  g_assert_nonnull (strstr (secondary, expected ("Nothing was imported", "Không nhập gì")));
+  save_screenshot (GTK_WIDGET (dialog), "refdata-window-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (label_text (f, "versions_label"), ==, versions);
   g_assert_cmpuint (sh_refdata_window_count_rows (f->refdata, "options", "gen-gh-01"), ==, 1);
   g_assert_false (gtk_widget_get_visible (message));

@@ -32,6 +32,7 @@ struct _ShRefdataWindow
   GPtrArray      *sectors;       /* ShRecord, the dropdown's order after "All" */
   GHashTable     *list_names;    /* "list/code" → localized name */
   char           *search;        /* casefolded, or NULL */
+  gboolean        importing;
 
   GtkButton      *import_button;
   GtkLabel       *message_label;
@@ -1159,22 +1160,13 @@ search_entry_search_changed_cb (ShRefdataWindow *self)
     gtk_list_box_invalidate_filter (list_of_page (self, pages[i]));
 }
 
-gboolean
-sh_refdata_window_import_files (ShRefdataWindow     *self,
-                                const char * const  *paths,
-                                GError             **error)
+static void
+show_imported (ShRefdataWindow     *self,
+               const char * const  *paths,
+               ShRefdataKind       *kinds)
 {
-  g_autofree ShRefdataKind *kinds = NULL;
   g_autoptr(GString) loaded = g_string_new (NULL);
-
-  g_return_val_if_fail (SH_IS_REFDATA_WINDOW (self), FALSE);
-  g_return_val_if_fail (paths != NULL && paths[0] != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-
-  if (!sh_refdata_import_files (self->store, paths, &kinds, error))
-    return FALSE;
+  g_autofree char *message = NULL;
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -1187,16 +1179,10 @@ sh_refdata_window_import_files (ShRefdataWindow     *self,
 
   reload (self);
 
-  {
-    /* Translators: after an import, e.g. "Imported: sectors 1.1.0". */
-    g_autofree char *message = g_strdup_printf (_("Imported: %s. The pages show the new reference data."),
-                                                loaded->str);
-
-    gtk_label_set_text (self->message_label, message);
-    gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
-  }
-
-  return TRUE;
+  /* Translators: after an import, e.g. "Imported: sectors 1.1.0". */
+  message = g_strdup_printf (_("Imported: %s. The pages show the new reference data."), loaded->str);
+  gtk_label_set_text (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
 }
 
 static void
@@ -1214,6 +1200,98 @@ show_refusal (ShRefdataWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  char  *db_path;
+  GStrv  paths;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->db_path);
+  g_strfreev (data->paths);
+  g_free (data);
+}
+
+/* The XML is parsed, validated and loaded on a connection of the worker's
+ * own; the window's connection reads the result when it is committed. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(ShStore) store = NULL;
+  ShRefdataKind *kinds = NULL;
+  GError *error = NULL;
+
+  store = sh_store_open (data->db_path, &error);
+  if (store == NULL ||
+      !sh_refdata_import_files (store, (const char * const *) data->paths, &kinds, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, kinds, g_free);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ShRefdataWindow *self = SH_REFDATA_WINDOW (source);
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree ShRefdataKind *kinds = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->importing = FALSE;
+  /* Closed while the worker ran: the store has the result, nobody to tell. */
+  if (self->message_label == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refdata.import", TRUE);
+
+  if (kinds == NULL)
+    show_refusal (self, error);
+  else
+    show_imported (self, (const char * const *) data->paths, kinds);
+}
+
+void
+sh_refdata_window_import (ShRefdataWindow    *self,
+                          const char * const *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (SH_IS_REFDATA_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+  g_return_if_fail (!self->importing);
+
+  self->importing = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refdata.import", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+
+  data = g_new0 (ImportData, 1);
+  data->db_path = g_strdup (sh_store_get_path (self->store));
+  data->paths = g_strdupv ((char **) paths);
+
+  task = g_task_new (self, NULL, import_done_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+sh_refdata_window_is_importing (ShRefdataWindow *self)
+{
+  g_return_val_if_fail (SH_IS_REFDATA_WINDOW (self), FALSE);
+
+  return self->importing;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -1223,7 +1301,6 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GError) error = NULL;
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
@@ -1235,9 +1312,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
         }
       g_ptr_array_add (paths, NULL);
 
-      if (paths->len > 1 &&
-          !sh_refdata_window_import_files (self, (const char * const *) paths->pdata, &error))
-        show_refusal (self, error);
+      if (paths->len > 1 && !self->importing)
+        sh_refdata_window_import (self, (const char * const *) paths->pdata);
     }
 
   gtk_native_dialog_destroy (chooser);

@@ -30,11 +30,12 @@ void             sh_refdata_window_set_search   (ShRefdataWindow  *self,
                                                  const char       *text);
 
 /* Imports updated files as the “Import Reference Data…” button does after
- * its file chooser: all or nothing; on success the pages show the new data
- * and the message names the new versions. */
-gboolean         sh_refdata_window_import_files (ShRefdataWindow  *self,
-                                                 const char * const *paths,
-                                                 GError          **error);
+ * its file chooser, in a worker thread: all or nothing. On success the
+ * pages show the new data and the message names the new versions; a
+ * refused file is explained in a dialog, and nothing changes. */
+void             sh_refdata_window_import       (ShRefdataWindow  *self,
+                                                 const char * const *paths);
+gboolean         sh_refdata_window_is_importing (ShRefdataWindow  *self);
 
 /* The rows of a page's list whose search text contains @needle (casefolded)
  * and that the current search leaves visible (for tests). */
