@@ -10,8 +10,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "sh-assessment.h"
 #include "sh-core-resources.h"
 #include "sh-refdata.h"
+#include "sh-refdata-norm.h"
 #include "sh-store-private.h"
 #include "sh-test-utils.h"
 
@@ -749,6 +751,241 @@ test_missing_file (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* ---------------------------------------------------------------------- */
+
+static gint64
+add_facility (ShStore    *store,
+              const char *sector)
+{
+  g_autoptr(ShRecord) record = sh_record_new ("facility");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  sh_record_set_string (record, "name", "Nhà máy thử");
+  if (sector != NULL)
+    sh_record_set_string (record, "sector_code", sector);
+  id = sh_store_insert (store, record, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gint64
+create_assessment (ShStore    *store,
+                   gint64      facility,
+                   const char *kind,
+                   const char *language)
+{
+  g_autoptr(ShRecord) record = sh_record_new ("assessment");
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  sh_record_set_int (record, "facility_id", facility);
+  sh_record_set_string (record, "kind", kind);
+  if (language != NULL)
+    sh_record_set_string (record, "language", language);
+  g_assert_true (sh_assessment_create (store, record, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static GPtrArray *
+steps_of (ShStore *store,
+          gint64   assessment)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *steps = sh_store_list (store, "process_step", "assessment_id", assessment, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (steps);
+  return steps;
+}
+
+static void
+test_template_new_assessment (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) template = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) steps_en = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  gint64 rubber = add_facility (f->store, "rubber");
+  gint64 unknown = add_facility (f->store, NULL);
+  gint64 quick, detailed_en, bare;
+  const char *description;
+
+  template = sh_refdata_list_steps (f->store, "rubber", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (template->len, ==, 7);
+
+  /* A Vietnamese quick assessment gets the seven steps, in order, with
+   * their typical inputs and outputs. */
+  quick = create_assessment (f->store, rubber, "quick", NULL);
+  steps = steps_of (f->store, quick);
+  g_assert_cmpuint (steps->len, ==, 7);
+  g_assert_cmpstr (sh_record_get_string (steps->pdata[0], "name"), ==, "Tiếp nhận mủ nước");
+  g_assert_cmpint (sh_record_get_int (steps->pdata[0], "seq", 0), ==, 1);
+  g_assert_cmpstr (sh_record_get_string (steps->pdata[6], "name"), ==, "Ly tâm (mủ cô đặc)");
+  description = sh_record_get_string (steps->pdata[0], "description");
+  g_assert_nonnull (strstr (description, "Mủ nước (t); Amoniac (NH3) bảo quản (kg)"));
+  g_assert_nonnull (strstr (description, "\n"));
+  g_assert_nonnull (strstr (description, "Nước rửa bồn, xe bồn (m3)"));
+  description = sh_record_get_string (steps->pdata[6], "description");
+  g_assert_nonnull (strstr (description, "Mủ ly tâm (t); Mủ skim"));
+
+  /* An English one gets the English names. */
+  detailed_en = create_assessment (f->store, rubber, "detailed", "en");
+  steps_en = steps_of (f->store, detailed_en);
+  g_assert_cmpuint (steps_en->len, ==, 7);
+  g_assert_cmpstr (sh_record_get_string (steps_en->pdata[1], "name"), ==, "Mixing and dilution");
+  g_assert_nonnull (strstr (sh_record_get_string (steps_en->pdata[1], "description"), "Dilution water (m3)"));
+
+  /* A facility without a sector starts from nothing. */
+  bare = create_assessment (f->store, unknown, "quick", NULL);
+  none = steps_of (f->store, bare);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_template_inherited_steps_win (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quick_steps = NULL;
+  g_autoptr(GPtrArray) inherited = NULL;
+  g_autoptr(GPtrArray) from_template = NULL;
+  g_autoptr(ShRecord) own = sh_record_new ("process_step");
+  gint64 facility = add_facility (f->store, "beer");
+  gint64 quick, detailed = 0, empty_quick, detailed2 = 0;
+  guint added = 99;
+
+  /* The consultant replaces the template with the plant's real steps. */
+  quick = create_assessment (f->store, facility, "quick", NULL);
+  quick_steps = steps_of (f->store, quick);
+  g_assert_cmpuint (quick_steps->len, >=, 3);
+  for (guint i = 0; i < quick_steps->len; i++)
+    {
+      g_assert_true (sh_store_delete (f->store, "process_step", sh_record_get_id (quick_steps->pdata[i]), &error));
+      g_assert_no_error (error);
+    }
+  sh_record_set_int (own, "assessment_id", quick);
+  sh_record_set_string (own, "name", "Nấu và lên men (một dây chuyền)");
+  g_assert_cmpint (sh_store_insert (f->store, own, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (sh_assessment_start_detailed (f->store, quick, &detailed, &error));
+  g_assert_no_error (error);
+  inherited = steps_of (f->store, detailed);
+  g_assert_cmpuint (inherited->len, ==, 1);
+  g_assert_cmpstr (sh_record_get_string (inherited->pdata[0], "name"), ==, "Nấu và lên men (một dây chuyền)");
+
+  /* Applying the template again adds nothing to an assessment with steps. */
+  g_assert_true (sh_store_begin (f->store, &error));
+  g_assert_true (sh_assessment_apply_step_template (f->store, detailed, &added, &error));
+  g_assert_no_error (error);
+  g_assert_true (sh_store_commit (f->store, &error));
+  g_assert_cmpuint (added, ==, 0);
+
+  /* A quick assessment whose steps were all removed hands the detailed one
+   * the template instead of nothing. */
+  empty_quick = create_assessment (f->store, facility, "quick", NULL);
+  quick_steps = (g_ptr_array_unref (quick_steps), steps_of (f->store, empty_quick));
+  for (guint i = 0; i < quick_steps->len; i++)
+    g_assert_true (sh_store_delete (f->store, "process_step", sh_record_get_id (quick_steps->pdata[i]), NULL));
+  g_assert_true (sh_assessment_start_detailed (f->store, empty_quick, &detailed2, &error));
+  g_assert_no_error (error);
+  from_template = steps_of (f->store, detailed2);
+  g_assert_cmpuint (from_template->len, ==, quick_steps->len);
+}
+
+/* A brewery of @hl hectolitres a year that used @kwh of electricity in 2023. */
+static gint64
+add_brewery (ShStore *store,
+             double   hl,
+             double   kwh)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShRecord) production = sh_record_new ("production_record");
+  g_autoptr(ShRecord) electricity = sh_record_new ("resource_consumption");
+  gint64 facility = add_facility (store, "beer");
+  gint64 assessment = create_assessment (store, facility, "quick", NULL);
+
+  sh_record_set_int (production, "assessment_id", assessment);
+  sh_record_set_string (production, "period_label", "2023");
+  sh_record_set_string (production, "period_start", "2023-01-01");
+  sh_record_set_string (production, "period_end", "2023-12-31");
+  sh_record_set_string (production, "product", "Bia hơi");
+  sh_record_set_double (production, "quantity", hl);
+  sh_record_set_string (production, "unit", "hl");
+  g_assert_cmpint (sh_store_insert (store, production, &error), >, 0);
+  g_assert_no_error (error);
+
+  sh_record_set_int (electricity, "assessment_id", assessment);
+  sh_record_set_string (electricity, "period_label", "2023");
+  sh_record_set_string (electricity, "period_start", "2023-01-01");
+  sh_record_set_string (electricity, "period_end", "2023-12-31");
+  sh_record_set_string (electricity, "resource_code", "electricity");
+  sh_record_set_string (electricity, "category", "electricity");
+  sh_record_set_double (electricity, "quantity", kwh);
+  sh_record_set_string (electricity, "unit", "kWh");
+  g_assert_cmpint (sh_store_insert (store, electricity, &error), >, 0);
+  g_assert_no_error (error);
+
+  return assessment;
+}
+
+static void
+test_norm_assessment (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShNormCheck) above = NULL;
+  g_autoptr(ShNormCheck) within = NULL;
+  g_autoptr(ShNormCheck) large = NULL;
+  g_autoptr(ShNormCheck) none = NULL;
+  g_autofree char *note = NULL;
+  ShUnits *units = sh_units_get_default ();
+  gint64 rubber_quick;
+
+  /* 150 000 hl = 15 million L, under 20 million L/yr: at most 306 MJ/hl in
+   * 2016–2020 and 286 MJ/hl in 2021–2025. 15 GWh = 54 000 000 MJ, so
+   * 360 MJ/hl: above. */
+  above = sh_refdata_check_assessment_norm (f->store, units, add_brewery (f->store, 150000, 15000000), &note, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (above);
+  g_assert_null (note);
+  g_assert_cmpint (above->verdict, ==, SH_NORM_ABOVE);
+  g_assert_cmpfloat_with_epsilon (above->value, 360, 1e-9);
+  g_assert_cmpfloat (above->limit, ==, 286);
+  g_assert_cmpstr (above->unit, ==, "MJ");
+  g_assert_cmpstr (above->per_unit, ==, "hl");
+  g_assert_cmpstr (above->instrument, ==, "19/2016/TT-BCT");
+
+  /* 9 GWh: 216 MJ/hl, within 286. */
+  within = sh_refdata_check_assessment_norm (f->store, units, add_brewery (f->store, 150000, 9000000), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (within->verdict, ==, SH_NORM_WITHIN);
+  g_assert_cmpfloat_with_epsilon (within->value, 216, 1e-9);
+
+  /* The same 216 MJ/hl in a brewery of 1.5 million hl (150 million L) is
+   * above that band's 129 MJ/hl. */
+  large = sh_refdata_check_assessment_norm (f->store, units, add_brewery (f->store, 1500000, 90000000), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (large->verdict, ==, SH_NORM_ABOVE);
+  g_assert_cmpfloat (large->limit, ==, 129);
+
+  /* A rubber plant's sector has no norm: nothing compared, nothing said. */
+  rubber_quick = create_assessment (f->store, add_facility (f->store, "rubber"), "quick", NULL);
+  g_clear_pointer (&note, g_free);
+  none = sh_refdata_check_assessment_norm (f->store, units, rubber_quick, &note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (none->verdict, ==, SH_NORM_NONE);
+  g_assert_null (note);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -771,6 +1008,9 @@ main (int    argc,
   ADD ("/refdata/update/replaces", test_update_replaces);
   ADD ("/refdata/update/broken-changes-nothing", test_update_broken);
   ADD ("/refdata/update/missing-file", test_missing_file);
+  ADD ("/refdata/template/new-assessment", test_template_new_assessment);
+  ADD ("/refdata/template/inherited-steps-win", test_template_inherited_steps_win);
+  ADD ("/refdata/norm/assessment", test_norm_assessment);
 #undef ADD
 
   return g_test_run ();

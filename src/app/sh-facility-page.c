@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-assessment.h"
 #include "sh-assessment-row.h"
 #include "sh-export-job.h"
 #include "sh-facility-page.h"
@@ -730,14 +731,15 @@ sh_facility_page_new_assessment (ShFacilityPage  *self,
 
   /* A new assessment is not an edit of the facility, and is not undone
    * with it: it is opened at once, and has its own history. The store
-   * makes every new assessment a draft. */
+   * makes every new assessment a draft; it starts with the process steps
+   * of the facility's sector. */
   record = sh_record_new ("assessment");
   sh_record_set_int (record, "facility_id", self->facility_id);
   sh_record_set_string (record, "kind", kind);
   sh_record_set_string (record, "start_date", today);
   sh_preferences_apply_assessment_defaults (record);
 
-  if ((id = sh_store_insert (self->store, record, &local)) == 0)
+  if (!sh_assessment_create (self->store, record, &id, &local))
     {
       sh_edit_context_report_error (self->ctx, local);
       g_propagate_error (error, g_steal_pointer (&local));

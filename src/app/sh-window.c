@@ -26,6 +26,7 @@
 #include "sh-field-entry.h"
 #include "sh-import-dialog.h"
 #include "sh-refdata.h"
+#include "sh-refdata-window.h"
 #include "sh-window.h"
 #include "sh-print.h"
 
@@ -1126,6 +1127,16 @@ verify_dossier_action (GtkWidget  *widget,
   sh_print_verify_dialog (GTK_WINDOW (widget));
 }
 
+/* Sectors, options, norms, provinces and plans, with their sources; a
+ * DoIT's updated file is imported there. */
+static void
+reference_data_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sh_refdata_window_present_for (GTK_WINDOW (widget), SH_WINDOW (widget)->store);
+}
+
 static void
 sh_window_class_init (ShWindowClass *klass)
 {
@@ -1179,6 +1190,7 @@ sh_window_class_init (ShWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-reports", NULL, import_reports_action);
   gtk_widget_class_install_action (widget_class, "win.new-facility", NULL, new_facility_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.reference-data", NULL, reference_data_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-doit", NULL, show_doit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

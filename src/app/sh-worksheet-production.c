@@ -10,6 +10,7 @@
 
 #include "sh-format.h"
 #include "sh-refdata.h"
+#include "sh-refdata-norm.h"
 #include "sh-chart-view.h"
 #include "sh-summary.h"
 #include "sh-worksheet-production.h"
@@ -33,6 +34,8 @@ struct _ShWorksheetProduction
   GtkWidget     *product_label;
   ShChartView   *chart;
   GHashTable    *shown;   /* resource code → Shown */
+  char          *norm_text;
+  gboolean       norm_above;
 };
 
 G_DEFINE_FINAL_TYPE (ShWorksheetProduction, sh_worksheet_production, GTK_TYPE_WIDGET)
@@ -338,6 +341,66 @@ category_of (ShStore    *store,
   return NULL;
 }
 
+/* The facility's total energy per unit of product against the legal energy
+ * norm of its product, capacity band and period: above it is flagged. */
+static void
+show_norm (ShWorksheetProduction *self,
+           ShStore               *store,
+           gint64                 assessment_id)
+{
+  g_autoptr(ShNormCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkWidget *label;
+
+  g_clear_pointer (&self->norm_text, g_free);
+  self->norm_above = FALSE;
+
+  check = sh_refdata_check_assessment_norm (store, sh_units_get_default (), assessment_id, &note, &error);
+  if (check == NULL)
+    {
+      gtk_box_append (GTK_BOX (self->comparison_box), sh_worksheet_note_new (error->message));
+      return;
+    }
+
+  if (check->verdict == SH_NORM_NONE)
+    {
+      if (note != NULL)
+        gtk_box_append (GTK_BOX (self->comparison_box), sh_worksheet_note_new (note));
+      return;
+    }
+
+  {
+    g_autofree char *value = sh_worksheet_format_decimal (check->value, check->value >= 100 ? 0 : 1);
+    g_autofree char *limit = sh_worksheet_format_decimal (check->limit, 1);
+    g_autofree char *from = sh_format_date (check->valid_from);
+    g_autofree char *to = sh_format_date (check->valid_to);
+    const char *product = sh_worksheet_prefers_vietnamese () ? check->product_vi : check->product_en;
+
+    self->norm_above = check->verdict == SH_NORM_ABOVE;
+    if (self->norm_above)
+      /* Translators: the facility's energy per unit of product, the legal
+       * norm's limit, the product and band, the instrument and validity. */
+      self->norm_text = g_strdup_printf (_("Total energy %s %s/%s: ABOVE the legal norm of %s %s/%s (%s; %s, %s to %s)."),
+                                         value, check->unit, check->per_unit, limit, check->unit, check->per_unit,
+                                         product, check->instrument, from, to);
+    else
+      self->norm_text = g_strdup_printf (_("Total energy %s %s/%s: within the legal norm of %s %s/%s (%s; %s, %s to %s)."),
+                                         value, check->unit, check->per_unit, limit, check->unit, check->per_unit,
+                                         product, check->instrument, from, to);
+  }
+
+  label = gtk_label_new (self->norm_text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  sh_worksheet_set_state_class (label, self->norm_above ? "bad" : "good");
+  if (check->source != NULL)
+    gtk_widget_set_tooltip_text (label, check->source);
+  gtk_box_append (GTK_BOX (self->comparison_box), label);
+}
+
 static void
 refresh (GtkWidget *widget)
 {
@@ -485,6 +548,7 @@ refresh (GtkWidget *widget)
     }
 
   gtk_box_append (GTK_BOX (self->comparison_box), grid);
+  show_norm (self, store, assessment_id);
 
   if (self->with_phases)
     {
@@ -512,6 +576,7 @@ sh_worksheet_production_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->norm_text, g_free);
   g_clear_object (&self->ctx);
 
   G_OBJECT_CLASS (sh_worksheet_production_parent_class)->dispose (object);
@@ -657,4 +722,15 @@ sh_worksheet_production_get_saving_text (ShWorksheetProduction *self,
   Shown *shown = lookup (self, resource_code);
 
   return shown != NULL ? shown->saving : NULL;
+}
+
+const char *
+sh_worksheet_production_get_norm_text (ShWorksheetProduction *self,
+                                       gboolean              *above)
+{
+  g_return_val_if_fail (SH_IS_WORKSHEET_PRODUCTION (self), NULL);
+
+  if (above != NULL)
+    *above = self->norm_above;
+  return self->norm_text;
 }

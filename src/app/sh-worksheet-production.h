@@ -35,4 +35,10 @@ const char  *sh_worksheet_production_get_benchmark_text (ShWorksheetProduction *
 const char  *sh_worksheet_production_get_saving_text   (ShWorksheetProduction *self,
                                                         const char            *resource_code);
 
+/* The comparison of the facility's total energy per unit of product with
+ * the legal energy norm, or NULL when no norm applies; @above (may be
+ * NULL) tells whether it is above the norm, which the page flags. */
+const char  *sh_worksheet_production_get_norm_text     (ShWorksheetProduction *self,
+                                                        gboolean              *above);
+
 G_END_DECLS

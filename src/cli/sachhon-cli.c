@@ -56,6 +56,8 @@ static const Command commands[] = {
     N_("Type in a filled-in paper form: one “CODE = value” a line"), sh_cli_command_form_any },
   { "verify", "FILE.xml --fingerprint HEX", N_("Check that an XML file is the one a dossier was printed from"),
     sh_cli_command_verify },
+  { "refdata", "version | import FILE… | list KIND", N_("Show, update or list the reference data"),
+    sh_cli_command_refdata },
 };
 
 static void

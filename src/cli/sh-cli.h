@@ -108,4 +108,9 @@ int          sh_cli_command_form_any    (ShCli         *cli,
                                          int            argc,
                                          char         **argv);
 
+/* sh-cli-refdata.c: reference data (version, import, list). */
+int          sh_cli_command_refdata     (ShCli         *cli,
+                                         int            argc,
+                                         char         **argv);
+
 G_END_DECLS

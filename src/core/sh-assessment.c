@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sh-assessment.h"
+#include "sh-refdata.h"
 
 /* Columns of the quick assessment that carry over unchanged. */
 static const char * const inherited_columns[] = {
@@ -264,7 +265,163 @@ sh_assessment_start_detailed (ShStore     *store,
   copy.maps = maps;
 
   id = sh_store_insert (store, detailed, error);
-  if (id == 0 || !copy_everything (&copy, quick_id, id, error))
+  if (id == 0 || !copy_everything (&copy, quick_id, id, error) ||
+      !sh_assessment_apply_step_template (store, id, NULL, error))
+    {
+      sh_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!sh_store_commit (store, error))
+    return FALSE;
+
+  *new_id = id;
+  return TRUE;
+}
+
+/* "Name (unit); Name (unit)" of one direction of a template step, in the
+ * assessment's language. */
+static char *
+join_flows (GPtrArray  *flows,
+            const char *direction,
+            const char *name_column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < flows->len; i++)
+    {
+      ShRecord *flow = flows->pdata[i];
+      const char *unit = sh_record_get_string (flow, "unit");
+
+      if (g_strcmp0 (sh_record_get_string (flow, "direction"), direction) != 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, sh_record_get_string (flow, name_column));
+      if (unit != NULL && *unit != '\0')
+        g_string_append_printf (text, " (%s)", unit);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static char *
+describe_step (GPtrArray  *flows,
+               const char *name_column)
+{
+  g_autofree char *inputs = join_flows (flows, "input", name_column);
+  g_autofree char *outputs = join_flows (flows, "output", name_column);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (inputs != NULL)
+    /* Translators: the typical inputs of a process step from the sector's
+     * template, e.g. "Field latex (t); Ammonia (kg)". */
+    g_string_append_printf (text, _("Typical inputs: %s"), inputs);
+  if (outputs != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the typical outputs of a process step from the
+       * sector's template. */
+      g_string_append_printf (text, _("Typical outputs: %s"), outputs);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+gboolean
+sh_assessment_apply_step_template (ShStore  *store,
+                                   gint64    assessment_id,
+                                   guint    *n_added,
+                                   GError  **error)
+{
+  g_autoptr(ShRecord) assessment = NULL;
+  g_autoptr(ShRecord) facility = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GPtrArray) template = NULL;
+  const char *sector;
+  const char *name_column;
+
+  g_return_val_if_fail (SH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+
+  assessment = sh_store_get (store, "assessment", assessment_id, error);
+  if (assessment == NULL)
+    return FALSE;
+  facility = sh_store_get (store, "facility", sh_record_get_int (assessment, "facility_id", 0), error);
+  if (facility == NULL)
+    return FALSE;
+
+  sector = sh_record_get_string (facility, "sector_code");
+  if (sector == NULL || *sector == '\0')
+    return TRUE;
+
+  /* Steps the consultant already has (inherited from a quick assessment)
+   * are the facility's real process; the template never adds to them. */
+  existing = sh_store_list (store, "process_step", "assessment_id", assessment_id, error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->len > 0)
+    return TRUE;
+
+  template = sh_refdata_list_steps (store, sector, error);
+  if (template == NULL)
+    return FALSE;
+
+  name_column = g_strcmp0 (sh_record_get_string (assessment, "language"), "en") == 0
+                ? "name_en" : "name_vi";
+
+  for (guint i = 0; i < template->len; i++)
+    {
+      ShRecord *ref = template->pdata[i];
+      g_autoptr(GPtrArray) flows = NULL;
+      g_autoptr(ShRecord) step = sh_record_new ("process_step");
+      g_autofree char *description = NULL;
+
+      flows = sh_refdata_list_step_flows (store, sh_record_get_id (ref), error);
+      if (flows == NULL)
+        return FALSE;
+
+      sh_record_set_int (step, "assessment_id", assessment_id);
+      sh_record_set_int (step, "seq", i + 1);
+      sh_record_set_string (step, "name", sh_record_get_string (ref, name_column));
+      description = describe_step (flows, name_column);
+      if (description != NULL)
+        sh_record_set_string (step, "description", description);
+
+      if (sh_store_insert (store, step, error) == 0)
+        return FALSE;
+    }
+
+  if (n_added != NULL)
+    *n_added = template->len;
+  return TRUE;
+}
+
+gboolean
+sh_assessment_create (ShStore   *store,
+                      ShRecord  *assessment,
+                      gint64    *new_id,
+                      GError   **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (assessment != NULL, FALSE);
+  g_return_val_if_fail (g_strcmp0 (sh_record_get_table (assessment), "assessment") == 0, FALSE);
+  g_return_val_if_fail (new_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *new_id = 0;
+
+  if (!sh_store_begin (store, error))
+    return FALSE;
+
+  id = sh_store_insert (store, assessment, error);
+  if (id == 0 || !sh_assessment_apply_step_template (store, id, NULL, error))
     {
       sh_store_rollback (store);
       return FALSE;

@@ -236,6 +236,16 @@ validate_doc (xmlDoc         *doc,
         }
       if (errors.messages->len == 0)
         g_string_append_printf (errors.messages, _("%s: does not match the schema"), name);
+      else
+        {
+          /* Translators: before the validator's messages, one per line,
+           * each with the file name and line number. */
+          g_autofree char *intro = g_strdup_printf (_("%s does not follow the reference data schema (reference.xsd):"),
+                                                    name);
+
+          g_string_prepend_c (errors.messages, '\n');
+          g_string_prepend (errors.messages, intro);
+        }
       g_set_error_literal (error, SH_REFDATA_ERROR, SH_REFDATA_ERROR_INVALID, errors.messages->str);
       g_string_free (errors.messages, TRUE);
       return FALSE;
@@ -1349,6 +1359,105 @@ sh_refdata_load_file (ShStore     *store,
   return load_bytes (store, bytes, path, "import", FALSE, error);
 }
 
+typedef struct
+{
+  const char    *path;
+  GBytes        *bytes;
+  ShRefdataKind  kind;
+} ImportFile;
+
+static void
+import_file_clear (ImportFile *file)
+{
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+}
+
+static int
+compare_import_files (gconstpointer a,
+                      gconstpointer b)
+{
+  const ImportFile *fa = a;
+  const ImportFile *fb = b;
+
+  return (int) fa->kind - (int) fb->kind;
+}
+
+gboolean
+sh_refdata_import_files (ShStore             *store,
+                         const char * const  *paths,
+                         ShRefdataKind      **kinds,
+                         GError             **error)
+{
+  g_autoptr(GArray) files = NULL;
+  guint n;
+
+  g_return_val_if_fail (SH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = g_strv_length ((char **) paths);
+  files = g_array_sized_new (FALSE, TRUE, sizeof (ImportFile), n);
+  g_array_set_clear_func (files, (GDestroyNotify) import_file_clear);
+
+  /* Read and check every file before touching the store, so that the kinds
+   * are known and the files can be loaded in dependency order. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) gfile = g_file_new_for_path (paths[i]);
+      ImportFile file = { paths[i], NULL, 0 };
+
+      file.bytes = g_file_load_bytes (gfile, NULL, NULL, error);
+      if (file.bytes == NULL)
+        return FALSE;
+      g_array_append_val (files, file);
+      if (!sh_refdata_validate (file.bytes, paths[i], &g_array_index (files, ImportFile, i).kind, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (g_array_index (files, ImportFile, i).kind == g_array_index (files, ImportFile, j).kind)
+        {
+          g_set_error (error, SH_REFDATA_ERROR, SH_REFDATA_ERROR_INVALID,
+                       _("%s and %s are both %s files: import one of them"),
+                       paths[i], paths[j], kind_names[g_array_index (files, ImportFile, i).kind]);
+          return FALSE;
+        }
+
+  if (kinds != NULL)
+    {
+      *kinds = g_new (ShRefdataKind, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        (*kinds)[i] = g_array_index (files, ImportFile, i).kind;
+    }
+
+  g_array_sort (files, compare_import_files);
+
+  if (!sh_store_begin (store, error))
+    goto failed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ImportFile *file = &g_array_index (files, ImportFile, i);
+
+      if (!load_bytes (store, file->bytes, file->path, "import", FALSE, error))
+        {
+          sh_store_rollback (store);
+          goto failed;
+        }
+    }
+
+  if (!sh_store_commit (store, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  if (kinds != NULL)
+    g_clear_pointer (kinds, g_free);
+  return FALSE;
+}
+
 /* -------------------------------------------------------------------------
  * Queries
  * ------------------------------------------------------------------------- */
@@ -1442,6 +1551,64 @@ take_first (GPtrArray   *rows,
     }
 
   return sh_record_ref (g_ptr_array_index (owned, 0));
+}
+
+GPtrArray *
+sh_refdata_list_versions (ShStore  *store,
+                          GError  **error)
+{
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+
+  return query (store, "reference_version", error,
+                "SELECT * FROM reference_version ORDER BY CASE kind "
+                "WHEN 'lists' THEN 0 WHEN 'sectors' THEN 1 WHEN 'options' THEN 2 "
+                "WHEN 'provinces' THEN 3 ELSE 4 END", NULL);
+}
+
+GPtrArray *
+sh_refdata_list_sector_vsic (ShStore     *store,
+                             const char  *sector,
+                             GError     **error)
+{
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (sector != NULL, NULL);
+
+  return query (store, "ref_sector_vsic", error,
+                "SELECT * FROM ref_sector_vsic WHERE sector_code = ? ORDER BY is_primary DESC, vsic_code",
+                sector, NULL);
+}
+
+GPtrArray *
+sh_refdata_list_plan_sectors (ShStore     *store,
+                              const char  *plan_code,
+                              GError     **error)
+{
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan_code != NULL, NULL);
+
+  return query (store, "ref_plan_sector", error,
+                "SELECT * FROM ref_plan_sector WHERE plan_code = ? ORDER BY seq", plan_code, NULL);
+}
+
+GPtrArray *
+sh_refdata_list_instrument_norms (ShStore     *store,
+                                  const char  *instrument,
+                                  GError     **error)
+{
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (instrument != NULL, NULL);
+
+  return query (store, "ref_energy_norm", error,
+                "SELECT * FROM ref_energy_norm WHERE instrument = ? ORDER BY seq", instrument, NULL);
+}
+
+GPtrArray *
+sh_refdata_list_instruments (ShStore  *store,
+                             GError  **error)
+{
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+
+  return query (store, "ref_instrument", error, "SELECT * FROM ref_instrument ORDER BY seq", NULL);
 }
 
 GPtrArray *
@@ -1652,7 +1819,10 @@ sh_refdata_list_provinces (ShStore     *store,
                            GError     **error)
 {
   g_return_val_if_fail (SH_IS_STORE (store), NULL);
-  g_return_val_if_fail (date != NULL, NULL);
+
+  if (date == NULL)
+    return query (store, "ref_province", error,
+                  "SELECT * FROM ref_province ORDER BY valid_from, seq", NULL);
 
   return query (store, "ref_province", error,
                 "SELECT * FROM ref_province WHERE valid_from <= ?1 "

@@ -61,6 +61,21 @@ gboolean     sh_refdata_load_file            (ShStore        *store,
                                               const char     *path,
                                               GError        **error);
 
+/* Loads several updated files (DoIT import) in one transaction, in
+ * dependency order whatever the order given (sectors before options,
+ * provinces before plans): either every file is loaded or, when one is
+ * refused, none. @kinds (may be NULL) receives the kind of each file, in
+ * the order of @paths, as a newly allocated array. */
+gboolean     sh_refdata_import_files         (ShStore             *store,
+                                              const char * const  *paths,
+                                              ShRefdataKind      **kinds,
+                                              GError             **error);
+
+/* Rows of reference_version (kind, file_name, version, file_date, sha256,
+ * origin, loaded_at), in the order of ShRefdataKind. */
+GPtrArray   *sh_refdata_list_versions        (ShStore        *store,
+                                              GError        **error);
+
 /* The loaded version of @kind, or NULL if none is loaded. */
 char        *sh_refdata_get_version          (ShStore        *store,
                                               ShRefdataKind   kind);
@@ -71,6 +86,10 @@ char        *sh_refdata_get_version          (ShStore        *store,
 GPtrArray   *sh_refdata_list_sectors         (ShStore        *store,
                                               GError        **error);
 ShRecord    *sh_refdata_get_sector           (ShStore        *store,
+                                              const char     *sector,
+                                              GError        **error);
+/* ref_sector_vsic: the sector's VSIC codes, the primary one first. */
+GPtrArray   *sh_refdata_list_sector_vsic     (ShStore        *store,
                                               const char     *sector,
                                               GError        **error);
 /* ref_process_step */
@@ -97,6 +116,11 @@ GPtrArray   *sh_refdata_list_benchmarks      (ShStore        *store,
 GPtrArray   *sh_refdata_list_norms           (ShStore        *store,
                                               const char     *sector,
                                               GError        **error);
+/* ref_energy_norm rows set by one instrument, e.g. "19/2016/TT-BCT"; none
+ * for a norm circular whose values are not known (38/2016/TT-BCT). */
+GPtrArray   *sh_refdata_list_instrument_norms (ShStore       *store,
+                                               const char    *instrument,
+                                               GError       **error);
 /* ref_option: the sector's options followed by those shared by all sectors;
  * all options when @sector is NULL. */
 GPtrArray   *sh_refdata_list_options         (ShStore        *store,
@@ -125,7 +149,8 @@ ShRecord    *sh_refdata_resolve_province     (ShStore        *store,
                                               const char     *code,
                                               const char     *date,
                                               GError        **error);
-/* All rows of the set valid on @date. */
+/* All rows of the set valid on @date; every row, the older set first, when
+ * @date is NULL. */
 GPtrArray   *sh_refdata_list_provinces       (ShStore        *store,
                                               const char     *date,
                                               GError        **error);
@@ -133,6 +158,13 @@ GPtrArray   *sh_refdata_list_provinces       (ShStore        *store,
 /* ref_plan of a province code (plans belong to the code of their time). */
 GPtrArray   *sh_refdata_list_plans           (ShStore        *store,
                                               const char     *province_code,
+                                              GError        **error);
+/* ref_plan_sector: the priority sectors of a plan. */
+GPtrArray   *sh_refdata_list_plan_sectors    (ShStore        *store,
+                                              const char     *plan_code,
+                                              GError        **error);
+/* ref_instrument: the legal instruments, in file order. */
+GPtrArray   *sh_refdata_list_instruments     (ShStore        *store,
                                               GError        **error);
 /* ref_target of the province's plans, plan by plan. */
 GPtrArray   *sh_refdata_list_province_targets (ShStore       *store,
