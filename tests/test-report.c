@@ -20,6 +20,7 @@
 #include "sh-report-rollup.h"
 #include "sh-report-validate.h"
 #include "sh-store-private.h"
+#include "sh-summary.h"
 #include "sh-test-utils.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
@@ -1108,6 +1109,104 @@ add_applying (ShStore    *store,
        "s:signatory_title", "Giám đốc");
 }
 
+/* Several files in one call: each all or nothing, a refused one in the
+ * middle changes nothing, the others are in, and what a later file finds
+ * (the first one already imported) is what an earlier one of the same call
+ * wrote. */
+static void
+test_import_files_batch (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dossier = path_in (f, "dossier.xml");
+  g_autofree char *annual = path_in (f, "annual.xml");
+  g_autofree char *broken = path_in (f, "broken.xml");
+  g_autofree char *dossier_text = NULL;
+  g_autofree char *broken_text = NULL;
+  g_autoptr(ShStore) target = open_store (f, "target.db");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  const char *paths[] = { dossier, broken, annual, dossier, NULL };
+  static const ShReportImportStatus expected[] = {
+    SH_REPORT_IMPORT_IMPORTED, SH_REPORT_IMPORT_REFUSED, SH_REPORT_IMPORT_IMPORTED, SH_REPORT_IMPORT_UNCHANGED,
+  };
+  gint64 annual_id;
+
+  export_dossier (f, f->store, dossier_subject (f), dossier);
+  export_annual (f, f->store, cassava_facility (f), annual);
+  /* Valid XML and valid against the schema up to a figure that is not a
+   * number: refused only after parsing, while the batch is open. */
+  dossier_text = read_text (dossier);
+  broken_text = mutate (dossier_text, "<LanBanHanh>", "<LanBanHanh>x");
+  write_text (broken, broken_text, -1);
+
+  results = sh_report_import_files (target, NULL, paths, NULL);
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < results->len; i++)
+    {
+      ShReportImportResult *r = results->pdata[i];
+
+      dump_problems (r->problems);
+      g_assert_cmpint (r->status, ==, expected[i]);
+    }
+  g_assert_cmpuint (((ShReportImportResult *) results->pdata[1])->n_inserted, ==, 0);
+
+  /* Committed: a new connection sees both documents and both subjects. */
+  g_clear_object (&target);
+  target = open_store (f, "target.db");
+  annual_id = sh_report_find_id (target, "annual_report",
+                                 ((ShReportImportResult *) results->pdata[2])->subject_uuid, NULL);
+  g_assert_cmpint (annual_id, >, 0);
+  g_assert_cmpint (sh_report_find_id (target, "assessment",
+                                      ((ShReportImportResult *) results->pdata[0])->subject_uuid, NULL), >, 0);
+
+  again = sh_report_import_files (target, NULL, paths, NULL);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (((ShReportImportResult *) again->pdata[i])->status, ==,
+                     i == 1 ? SH_REPORT_IMPORT_REFUSED : SH_REPORT_IMPORT_UNCHANGED);
+}
+
+/* The roll-up reads only resources; they must be those of the full
+ * summary, and a snapshot must leave no transaction behind. */
+static void
+test_summary_resources_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShSummary) full = sh_summary_compute (f->store, f->units, dossier_subject (f), &error);
+  g_autoptr(ShSummary) part = NULL;
+
+  g_assert_no_error (error);
+  part = sh_summary_compute_resources (f->store, f->units, dossier_subject (f), &error);
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (sh_store_get_db (f->store)));
+
+  g_assert_cmpuint (part->resources->len, >, 0);
+  g_assert_cmpuint (part->resources->len, ==, full->resources->len);
+  g_assert_cmpuint (part->options->len, ==, 0);
+  g_assert_cmpuint (part->balances->len, ==, 0);
+  for (guint i = 0; i < full->resources->len; i++)
+    {
+      const ShSummaryResource *a = full->resources->pdata[i];
+      const ShSummaryResource *b = part->resources->pdata[i];
+
+      g_assert_cmpstr (a->resource_code, ==, b->resource_code);
+      g_assert_cmpstr (a->output_unit, ==, b->output_unit);
+      g_assert_cmpint (a->has_saving, ==, b->has_saving);
+      g_assert_cmpfloat (a->saving_percent, ==, b->saving_percent);
+      g_assert_cmpfloat (a->baseline_sc, ==, b->baseline_sc);
+      g_assert_cmpint (a->baseline_cost_vnd, ==, b->baseline_cost_vnd);
+    }
+
+  /* Inside a caller's transaction no snapshot is opened, and the
+   * caller's transaction is still open afterwards. */
+  g_assert_true (sh_store_begin (f->store, &error));
+  g_clear_pointer (&part, sh_summary_free);
+  part = sh_summary_compute (f->store, f->units, dossier_subject (f), &error);
+  g_assert_no_error (error);
+  g_assert_false (sqlite3_get_autocommit (sh_store_get_db (f->store)));
+  g_assert_true (sh_store_commit (f->store, &error));
+}
+
 static void
 test_rollup_by_hand (Fixture       *f,
                      gconstpointer  data)
@@ -1261,6 +1360,8 @@ main (int   argc,
   ADD_TEST ("/report/import/revisions", test_import_revisions);
   ADD_TEST ("/report/import/finalized", test_import_finalized);
   ADD_TEST ("/report/import/hostile", test_import_hostile);
+  ADD_TEST ("/report/import/files-batch", test_import_files_batch);
+  ADD_TEST ("/report/summary/resources-only", test_summary_resources_only);
   ADD_TEST ("/report/validate/semantics", test_validate_semantics);
   ADD_TEST ("/report/rollup/by-hand", test_rollup_by_hand);
 

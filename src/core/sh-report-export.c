@@ -17,6 +17,7 @@
 #include "sh-report-private.h"
 #include "sh-store-private.h"
 #include "sh-summary.h"
+#include "sh-summary-private.h"
 
 struct _ShReportWriter
 {
@@ -36,6 +37,7 @@ struct _ShReportWriter
   ShSummary     *summary;       /* its indicators */
   GHashTable    *steps_wanted;  /* annual: ids of the steps the listed options use */
   GError        *error;         /* a database error: stops the export */
+  gboolean       snapshot;      /* a read snapshot is open until saving */
 };
 
 ShReportWriter *
@@ -59,6 +61,12 @@ sh_report_writer_new (ShStore      *store,
   writer->subject_uuid = g_strdup (subject_uuid);
   writer->problems = sh_report_problems_new ();
 
+  /* Writing a document reads hundreds of rows a few at a time: one read
+   * snapshot for all of them, ended before anything is written. Without
+   * one the export still works, only slower. */
+  if (!sh_summary_read_begin (store, &writer->snapshot, NULL))
+    writer->snapshot = FALSE;
+
   writer->doc = xmlNewDoc ((const xmlChar *) "1.0");
   writer->root = xmlNewDocNode (writer->doc, NULL, (const xmlChar *) sh_report_kind_get_root (kind), NULL);
   xmlDocSetRootElement (writer->doc, writer->root);
@@ -79,12 +87,21 @@ sh_report_writer_new (ShStore      *store,
   return writer;
 }
 
+static void
+end_snapshot (ShReportWriter *writer)
+{
+  if (writer->snapshot)
+    sh_summary_read_end (writer->store, TRUE);
+  writer->snapshot = FALSE;
+}
+
 void
 sh_report_writer_free (ShReportWriter *writer)
 {
   if (writer == NULL)
     return;
 
+  end_snapshot (writer);
   g_clear_object (&writer->store);
   g_clear_object (&writer->units);
   g_free (writer->subject_uuid);
@@ -811,7 +828,6 @@ sh_report_writer_save (ShReportWriter  *writer,
                        GPtrArray      **out_problems,
                        GError         **error)
 {
-  g_autoptr(xmlSchema) schema = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *revision_text = NULL;
@@ -826,6 +842,7 @@ sh_report_writer_save (ShReportWriter  *writer,
   if (out_problems != NULL)
     *out_problems = NULL;
 
+  end_snapshot (writer);
   if (writer->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&writer->error));
@@ -836,8 +853,7 @@ sh_report_writer_save (ShReportWriter  *writer,
 
   /* The file must be one the importer accepts: schema, then the same
    * semantic checks as `sachhon-cli validate`. */
-  schema = sh_report_schema_new ();
-  if (!sh_report_schema_validate (schema, writer->doc, FALSE, writer->problems))
+  if (!sh_report_schema_validate (sh_report_schema_get (), writer->doc, FALSE, writer->problems))
     return fail_incomplete (writer, out_problems, error);
   sh_report_check_semantics (writer->units, writer->doc, writer->kind, writer->problems);
   if (sh_report_problems_count (writer->problems, SH_REPORT_SEVERITY_ERROR) > 0)
@@ -935,21 +951,25 @@ find_annual_report (ShStore     *store,
 /* The assessments an annual report for @year covers: those whose dates
  * overlap the year, or that have after-CP production in it, or options
  * completed in it. */
-GPtrArray *
-sh_report_covered_assessments (ShStore     *store,
-                               gint64       facility_id,
-                               int          year,
-                               GError     **error)
+GArray *
+sh_report_covered_assessment_ids (ShStore     *store,
+                                  gint64       facility_id,
+                                  int          year,
+                                  GPtrArray  **out_uuids,
+                                  GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
   g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
+  if (out_uuids != NULL)
+    *out_uuids = NULL;
+
   stmt = sh_store_prepare (store,
-                           "SELECT a.id FROM assessment a WHERE a.facility_id = ?1 AND ("
+                           "SELECT a.id, a.uuid FROM assessment a WHERE a.facility_id = ?1 AND ("
                            " (coalesce (a.start_date, a.end_date) IS NOT NULL"
                            "  AND substr (coalesce (a.start_date, a.end_date), 1, 10) <= ?3"
                            "  AND substr (coalesce (a.end_date, a.start_date), 1, 10) >= ?2)"
@@ -972,6 +992,7 @@ sh_report_covered_assessments (ShStore     *store,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -979,6 +1000,23 @@ sh_report_covered_assessments (ShStore     *store,
       sh_store_set_sqlite_error (store, rc, error, "finding the assessments of a year");
       return NULL;
     }
+
+  if (out_uuids != NULL)
+    *out_uuids = g_steal_pointer (&uuids);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+sh_report_covered_assessments (ShStore     *store,
+                               gint64       facility_id,
+                               int          year,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
+  g_autoptr(GArray) ids = sh_report_covered_assessment_ids (store, facility_id, year, NULL, error);
+
+  if (ids == NULL)
+    return NULL;
 
   for (guint i = 0; i < ids->len; i++)
     {

@@ -606,8 +606,8 @@ schema_compile_error_cb (void        *user_data,
   g_string_append_printf (messages, "line %d: %s", error->line, error->message ? error->message : "?");
 }
 
-xmlSchema *
-sh_report_schema_new (void)
+static gpointer
+compile_schema (gpointer user_data)
 {
   g_autoptr(GBytes) xsd = NULL;
   g_autoptr(xmlSchemaParserCtxt) parser = NULL;
@@ -633,6 +633,15 @@ sh_report_schema_new (void)
     g_error ("The report schema compiled into Sạch Hơn is broken: %s", messages->str);
 
   return schema;
+}
+
+xmlSchema *
+sh_report_schema_get (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, compile_schema, NULL);
+  return once.retval;
 }
 
 typedef struct
