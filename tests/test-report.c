@@ -14,6 +14,7 @@
 
 #include "sh-calc.h"
 #include "sh-demo.h"
+#include "sh-refdata.h"
 #include "sh-report-export.h"
 #include "sh-report-import.h"
 #include "sh-report-private.h"
@@ -1109,6 +1110,87 @@ add_applying (ShStore    *store,
        "s:signatory_title", "Giám đốc");
 }
 
+/* The versions of the reference data go into the header of annual reports
+ * and dossiers, are read back by the validator, kept in the log of the
+ * receiving database, and make no difference to the round trip between two
+ * databases with the same reference data. */
+static void
+test_reference_data_version (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShStore) copy = open_store (f, "copy.db");
+  g_autofree char *first = path_in (f, "first.xml");
+  g_autofree char *second = path_in (f, "second.xml");
+  g_autofree char *dossier = path_in (f, "dossier.xml");
+  g_autofree char *sectors = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *na = NULL;
+  g_autofree char *nb = NULL;
+  g_autofree char *expected_note = NULL;
+  g_autoptr(ShReportImportResult) result = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(ShReportDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (sh_refdata_ensure_loaded (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sh_refdata_ensure_loaded (copy, &error));
+  g_assert_no_error (error);
+  sectors = sh_refdata_get_version (f->store, SH_REFDATA_KIND_SECTORS);
+  g_assert_nonnull (sectors);
+
+  export_annual (f, f->store, cassava_facility (f), first);
+  doc = parse_file (first);
+  assert_xpath (doc, "count(/r:BaoCaoSXSH/r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu)", "5");
+  assert_xpath (doc, "/r:BaoCaoSXSH/r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu[r:Loai='sectors']/r:PhienBan",
+                sectors);
+  /* Last in the header, as the schema orders it. */
+  assert_xpath (doc, "count(/r:BaoCaoSXSH/r:ThongTinTaiLieu/*[last()][self::r:DuLieuThamChieu])", "1");
+  g_clear_pointer (&doc, xmlFreeDoc);
+
+  export_dossier (f, f->store, dossier_subject (f), dossier);
+  doc = parse_file (dossier);
+  assert_xpath (doc, "count(//r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu[r:Loai='options'])", "1");
+
+  /* The validator reads it into the header. */
+  a = read_text (first);
+  bytes = g_bytes_new (a, strlen (a));
+  problems = sh_report_problems_new ();
+  document = sh_report_document_load (f->units, bytes, "first.xml", NULL, problems);
+  dump_problems (problems);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (document->header.reference_data->len, ==, 5);
+  g_assert_cmpstr (document->header.reference_data->pdata[0], ==, "lists 1.0.0");
+
+  result = sh_report_import_file (copy, f->units, first);
+  dump_problems (result->problems);
+  g_assert_cmpint (result->status, ==, SH_REPORT_IMPORT_IMPORTED);
+
+  stmt = sh_store_prepare (copy, "SELECT note FROM submission WHERE direction = 'received' AND document_uuid = ?1",
+                           &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, result->document_uuid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  note = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  expected_note = g_strdup_printf ("sectors %s", sectors);
+  g_assert_nonnull (strstr (note, expected_note));
+  g_assert_nonnull (strstr (note, "lists 1.0.0, sectors"));
+
+  /* Exported again from the copy, the document is the same but for its
+   * UUID and time. */
+  export_annual (f, copy, sh_report_find_id (copy, "facility", "5ac4d000-0000-4000-8000-000000000001", NULL), second);
+  b = read_text (second);
+  na = normalize (a);
+  nb = normalize (b);
+  g_assert_cmpstr (na, ==, nb);
+}
+
 /* Several files in one call: each all or nothing, a refused one in the
  * middle changes nothing, the others are in, and what a later file finds
  * (the first one already imported) is what an earlier one of the same call
@@ -1361,6 +1443,7 @@ main (int   argc,
   ADD_TEST ("/report/import/finalized", test_import_finalized);
   ADD_TEST ("/report/import/hostile", test_import_hostile);
   ADD_TEST ("/report/import/files-batch", test_import_files_batch);
+  ADD_TEST ("/report/export/reference-data-version", test_reference_data_version);
   ADD_TEST ("/report/summary/resources-only", test_summary_resources_only);
   ADD_TEST ("/report/validate/semantics", test_validate_semantics);
   ADD_TEST ("/report/rollup/by-hand", test_rollup_by_hand);

@@ -14,6 +14,7 @@
 
 #include "sh-calc.h"
 #include "sh-report-export.h"
+#include "sh-refdata.h"
 #include "sh-report-private.h"
 #include "sh-store-private.h"
 #include "sh-summary.h"
@@ -28,6 +29,7 @@ struct _ShReportWriter
   xmlDoc        *doc;
   xmlNs         *ns;
   xmlNode       *root;
+  xmlNode       *info;          /* ThongTinTaiLieu */
   xmlNode       *revision;
   GPtrArray     *problems;
 
@@ -73,7 +75,7 @@ sh_report_writer_new (ShStore      *store,
   writer->ns = xmlNewNs (writer->root, (const xmlChar *) SH_REPORT_NAMESPACE, NULL);
   xmlSetNs (writer->root, writer->ns);
 
-  info = sh_report_add_text (writer->root, "ThongTinTaiLieu", NULL);
+  info = writer->info = sh_report_add_text (writer->root, "ThongTinTaiLieu", NULL);
   sh_report_add_text (info, "MaTaiLieu", document_uuid);
   sh_report_add_text (info, "PhienBanLuocDo", SH_REPORT_SCHEMA_VERSION);
   sh_report_add_text (info, "MaDoiTuong", subject_uuid);
@@ -916,6 +918,29 @@ sh_report_writer_save (ShReportWriter  *writer,
   return sh_store_commit (writer->store, error);
 }
 
+/* The versions of the reference data loaded in the store (benchmarks,
+ * norms, option codes and lists the figures were checked against), last in
+ * the header. A store without reference data writes nothing. */
+static void
+write_reference_data (ShReportWriter *writer)
+{
+  xmlNode *node = NULL;
+
+  for (guint k = 0; k < SH_REFDATA_N_KINDS; k++)
+    {
+      g_autofree char *version = sh_refdata_get_version (writer->store, (ShRefdataKind) k);
+      xmlNode *file;
+
+      if (version == NULL)
+        continue;
+      if (node == NULL)
+        node = sh_report_add_text (writer->info, "DuLieuThamChieu", NULL);
+      file = sh_report_add_text (node, "TepThamChieu", NULL);
+      sh_report_add_text (file, "Loai", sh_refdata_kind_to_string ((ShRefdataKind) k));
+      sh_report_add_text (file, "PhienBan", version);
+    }
+}
+
 /* -------------------------------------------------------------------------
  * The annual report
  * ------------------------------------------------------------------------- */
@@ -1206,6 +1231,7 @@ sh_report_export_annual (ShStore      *store,
 
   writer = sh_report_writer_new (store, units, SH_REPORT_KIND_ANNUAL, sh_record_get_uuid (report));
   writer->year = year;
+  write_reference_data (writer);
   root = writer->root;
 
   sh_report_add_int (root, "Nam", year);
@@ -1281,6 +1307,7 @@ sh_report_export_dossier (ShStore      *store,
     return FALSE;
 
   writer = sh_report_writer_new (store, units, SH_REPORT_KIND_DOSSIER, sh_record_get_uuid (subject));
+  write_reference_data (writer);
 
   /* The earlier assessments it builds on, oldest first. A parent of
    * another facility, or a loop, ends the chain. */

@@ -631,6 +631,7 @@ sh_report_import_bytes (ShStore     *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *at = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *reference_data = NULL;
   Importer im = { 0 };
   ShReportLogEntry entry = { 0 };
   gboolean same_content = FALSE;
@@ -748,6 +749,17 @@ sh_report_import_bytes (ShStore     *store,
   else
     note = g_strdup_printf (_("Revision %" PRId64 " imported: %u records added."),
                             result->revision, im.inserted);
+
+  /* Which reference data the sender's figures were checked against stays
+   * with the log of what was received. */
+  reference_data = sh_report_header_describe_reference_data (&document->header);
+  if (reference_data != NULL)
+    {
+      g_autofree char *with = g_strdup_printf (_("%s Reference data of the sender: %s."), note, reference_data);
+
+      g_free (note);
+      note = g_steal_pointer (&with);
+    }
 
   entry.direction = "received";
   entry.kind = document->kind;

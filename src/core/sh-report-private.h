@@ -206,9 +206,15 @@ typedef struct
   char    *generator;
   char    *generator_version;
   char    *created;
+  /* DuLieuThamChieu: "kind version" per reference data file, in document
+   * order; empty if the document does not say. */
+  GPtrArray *reference_data;
 } ShReportHeader;
 
 void         sh_report_header_clear       (ShReportHeader *header);
+/* The header's reference data versions in words, "lists 1.0.0, sectors
+ * 1.0.0" (NULL if the document does not say), for logs and messages. */
+char        *sh_report_header_describe_reference_data (const ShReportHeader *header);
 gboolean     sh_report_header_read        (xmlNode        *root,
                                            ShReportHeader *header);
 
