@@ -33,6 +33,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export SACHHON_LOCALEDIR="$build/po"
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
 # Our own code must be clean: no suppression of anything under src/.
+# shellcheck disable=SC2054 # the commas belong to valgrind's options
 valgrind=(valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,possible
           --errors-for-leak-kinds=definite,possible --num-callers=30 --track-origins=yes
           --suppressions="$src/tests/valgrind.supp" --gen-suppressions=all)

@@ -80,7 +80,7 @@ for target in "${targets[@]}"; do
 
   echo "== fuzz-$target for $seconds s"
   if "$build/fuzz-$target" "${options[@]}" "$corpus"; then
-    echo "run-fuzz.sh: fuzz-$target: no crash in $seconds s; corpus of $(ls "$corpus" | wc -l) inputs in $corpus"
+    echo "run-fuzz.sh: fuzz-$target: no crash in $seconds s; corpus of $(find "$corpus" -type f | wc -l) inputs in $corpus"
   else
     echo "run-fuzz.sh: fuzz-$target found a crash: see $artifacts" >&2
     failed+=("$target")
