@@ -14,12 +14,14 @@
 
 #include "sh-calc.h"
 #include "sh-demo.h"
+#include "sh-refdata.h"
 #include "sh-report-export.h"
 #include "sh-report-import.h"
 #include "sh-report-private.h"
 #include "sh-report-rollup.h"
 #include "sh-report-validate.h"
 #include "sh-store-private.h"
+#include "sh-summary.h"
 #include "sh-test-utils.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
@@ -1108,6 +1110,185 @@ add_applying (ShStore    *store,
        "s:signatory_title", "Giám đốc");
 }
 
+/* The versions of the reference data go into the header of annual reports
+ * and dossiers, are read back by the validator, kept in the log of the
+ * receiving database, and make no difference to the round trip between two
+ * databases with the same reference data. */
+static void
+test_reference_data_version (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShStore) copy = open_store (f, "copy.db");
+  g_autofree char *first = path_in (f, "first.xml");
+  g_autofree char *second = path_in (f, "second.xml");
+  g_autofree char *dossier = path_in (f, "dossier.xml");
+  g_autofree char *sectors = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *na = NULL;
+  g_autofree char *nb = NULL;
+  g_autofree char *expected_note = NULL;
+  g_autoptr(ShReportImportResult) result = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(ShReportDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (sh_refdata_ensure_loaded (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sh_refdata_ensure_loaded (copy, &error));
+  g_assert_no_error (error);
+  sectors = sh_refdata_get_version (f->store, SH_REFDATA_KIND_SECTORS);
+  g_assert_nonnull (sectors);
+
+  export_annual (f, f->store, cassava_facility (f), first);
+  doc = parse_file (first);
+  assert_xpath (doc, "count(/r:BaoCaoSXSH/r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu)", "5");
+  assert_xpath (doc, "/r:BaoCaoSXSH/r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu[r:Loai='sectors']/r:PhienBan",
+                sectors);
+  /* Last in the header, as the schema orders it. */
+  assert_xpath (doc, "count(/r:BaoCaoSXSH/r:ThongTinTaiLieu/*[last()][self::r:DuLieuThamChieu])", "1");
+  g_clear_pointer (&doc, xmlFreeDoc);
+
+  export_dossier (f, f->store, dossier_subject (f), dossier);
+  doc = parse_file (dossier);
+  assert_xpath (doc, "count(//r:ThongTinTaiLieu/r:DuLieuThamChieu/r:TepThamChieu[r:Loai='options'])", "1");
+
+  /* The validator reads it into the header. */
+  a = read_text (first);
+  bytes = g_bytes_new (a, strlen (a));
+  problems = sh_report_problems_new ();
+  document = sh_report_document_load (f->units, bytes, "first.xml", NULL, problems);
+  dump_problems (problems);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (document->header.reference_data->len, ==, 5);
+  g_assert_cmpstr (document->header.reference_data->pdata[0], ==, "lists 1.0.0");
+
+  result = sh_report_import_file (copy, f->units, first);
+  dump_problems (result->problems);
+  g_assert_cmpint (result->status, ==, SH_REPORT_IMPORT_IMPORTED);
+
+  stmt = sh_store_prepare (copy, "SELECT note FROM submission WHERE direction = 'received' AND document_uuid = ?1",
+                           &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, result->document_uuid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  note = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  expected_note = g_strdup_printf ("sectors %s", sectors);
+  g_assert_nonnull (strstr (note, expected_note));
+  g_assert_nonnull (strstr (note, "lists 1.0.0, sectors"));
+
+  /* Exported again from the copy, the document is the same but for its
+   * UUID and time. */
+  export_annual (f, copy, sh_report_find_id (copy, "facility", "5ac4d000-0000-4000-8000-000000000001", NULL), second);
+  b = read_text (second);
+  na = normalize (a);
+  nb = normalize (b);
+  g_assert_cmpstr (na, ==, nb);
+}
+
+/* Several files in one call: each all or nothing, a refused one in the
+ * middle changes nothing, the others are in, and what a later file finds
+ * (the first one already imported) is what an earlier one of the same call
+ * wrote. */
+static void
+test_import_files_batch (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dossier = path_in (f, "dossier.xml");
+  g_autofree char *annual = path_in (f, "annual.xml");
+  g_autofree char *broken = path_in (f, "broken.xml");
+  g_autofree char *dossier_text = NULL;
+  g_autofree char *broken_text = NULL;
+  g_autoptr(ShStore) target = open_store (f, "target.db");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  const char *paths[] = { dossier, broken, annual, dossier, NULL };
+  static const ShReportImportStatus expected[] = {
+    SH_REPORT_IMPORT_IMPORTED, SH_REPORT_IMPORT_REFUSED, SH_REPORT_IMPORT_IMPORTED, SH_REPORT_IMPORT_UNCHANGED,
+  };
+  gint64 annual_id;
+
+  export_dossier (f, f->store, dossier_subject (f), dossier);
+  export_annual (f, f->store, cassava_facility (f), annual);
+  /* Valid XML and valid against the schema up to a figure that is not a
+   * number: refused only after parsing, while the batch is open. */
+  dossier_text = read_text (dossier);
+  broken_text = mutate (dossier_text, "<LanBanHanh>", "<LanBanHanh>x");
+  write_text (broken, broken_text, -1);
+
+  results = sh_report_import_files (target, NULL, paths, NULL);
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < results->len; i++)
+    {
+      ShReportImportResult *r = results->pdata[i];
+
+      dump_problems (r->problems);
+      g_assert_cmpint (r->status, ==, expected[i]);
+    }
+  g_assert_cmpuint (((ShReportImportResult *) results->pdata[1])->n_inserted, ==, 0);
+
+  /* Committed: a new connection sees both documents and both subjects. */
+  g_clear_object (&target);
+  target = open_store (f, "target.db");
+  annual_id = sh_report_find_id (target, "annual_report",
+                                 ((ShReportImportResult *) results->pdata[2])->subject_uuid, NULL);
+  g_assert_cmpint (annual_id, >, 0);
+  g_assert_cmpint (sh_report_find_id (target, "assessment",
+                                      ((ShReportImportResult *) results->pdata[0])->subject_uuid, NULL), >, 0);
+
+  again = sh_report_import_files (target, NULL, paths, NULL);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (((ShReportImportResult *) again->pdata[i])->status, ==,
+                     i == 1 ? SH_REPORT_IMPORT_REFUSED : SH_REPORT_IMPORT_UNCHANGED);
+}
+
+/* The roll-up reads only resources; they must be those of the full
+ * summary, and a snapshot must leave no transaction behind. */
+static void
+test_summary_resources_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShSummary) full = sh_summary_compute (f->store, f->units, dossier_subject (f), &error);
+  g_autoptr(ShSummary) part = NULL;
+
+  g_assert_no_error (error);
+  part = sh_summary_compute_resources (f->store, f->units, dossier_subject (f), &error);
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (sh_store_get_db (f->store)));
+
+  g_assert_cmpuint (part->resources->len, >, 0);
+  g_assert_cmpuint (part->resources->len, ==, full->resources->len);
+  g_assert_cmpuint (part->options->len, ==, 0);
+  g_assert_cmpuint (part->balances->len, ==, 0);
+  for (guint i = 0; i < full->resources->len; i++)
+    {
+      const ShSummaryResource *a = full->resources->pdata[i];
+      const ShSummaryResource *b = part->resources->pdata[i];
+
+      g_assert_cmpstr (a->resource_code, ==, b->resource_code);
+      g_assert_cmpstr (a->output_unit, ==, b->output_unit);
+      g_assert_cmpint (a->has_saving, ==, b->has_saving);
+      g_assert_cmpfloat (a->saving_percent, ==, b->saving_percent);
+      g_assert_cmpfloat (a->baseline_sc, ==, b->baseline_sc);
+      g_assert_cmpint (a->baseline_cost_vnd, ==, b->baseline_cost_vnd);
+    }
+
+  /* Inside a caller's transaction no snapshot is opened, and the
+   * caller's transaction is still open afterwards. */
+  g_assert_true (sh_store_begin (f->store, &error));
+  g_clear_pointer (&part, sh_summary_free);
+  part = sh_summary_compute (f->store, f->units, dossier_subject (f), &error);
+  g_assert_no_error (error);
+  g_assert_false (sqlite3_get_autocommit (sh_store_get_db (f->store)));
+  g_assert_true (sh_store_commit (f->store, &error));
+}
+
 static void
 test_rollup_by_hand (Fixture       *f,
                      gconstpointer  data)
@@ -1261,6 +1442,9 @@ main (int   argc,
   ADD_TEST ("/report/import/revisions", test_import_revisions);
   ADD_TEST ("/report/import/finalized", test_import_finalized);
   ADD_TEST ("/report/import/hostile", test_import_hostile);
+  ADD_TEST ("/report/import/files-batch", test_import_files_batch);
+  ADD_TEST ("/report/export/reference-data-version", test_reference_data_version);
+  ADD_TEST ("/report/summary/resources-only", test_summary_resources_only);
   ADD_TEST ("/report/validate/semantics", test_validate_semantics);
   ADD_TEST ("/report/rollup/by-hand", test_rollup_by_hand);
 

@@ -14,9 +14,11 @@
 
 #include "sh-calc.h"
 #include "sh-report-export.h"
+#include "sh-refdata.h"
 #include "sh-report-private.h"
 #include "sh-store-private.h"
 #include "sh-summary.h"
+#include "sh-summary-private.h"
 
 struct _ShReportWriter
 {
@@ -27,6 +29,7 @@ struct _ShReportWriter
   xmlDoc        *doc;
   xmlNs         *ns;
   xmlNode       *root;
+  xmlNode       *info;          /* ThongTinTaiLieu */
   xmlNode       *revision;
   GPtrArray     *problems;
 
@@ -36,6 +39,7 @@ struct _ShReportWriter
   ShSummary     *summary;       /* its indicators */
   GHashTable    *steps_wanted;  /* annual: ids of the steps the listed options use */
   GError        *error;         /* a database error: stops the export */
+  gboolean       snapshot;      /* a read snapshot is open until saving */
 };
 
 ShReportWriter *
@@ -59,13 +63,19 @@ sh_report_writer_new (ShStore      *store,
   writer->subject_uuid = g_strdup (subject_uuid);
   writer->problems = sh_report_problems_new ();
 
+  /* Writing a document reads hundreds of rows a few at a time: one read
+   * snapshot for all of them, ended before anything is written. Without
+   * one the export still works, only slower. */
+  if (!sh_summary_read_begin (store, &writer->snapshot, NULL))
+    writer->snapshot = FALSE;
+
   writer->doc = xmlNewDoc ((const xmlChar *) "1.0");
   writer->root = xmlNewDocNode (writer->doc, NULL, (const xmlChar *) sh_report_kind_get_root (kind), NULL);
   xmlDocSetRootElement (writer->doc, writer->root);
   writer->ns = xmlNewNs (writer->root, (const xmlChar *) SH_REPORT_NAMESPACE, NULL);
   xmlSetNs (writer->root, writer->ns);
 
-  info = sh_report_add_text (writer->root, "ThongTinTaiLieu", NULL);
+  info = writer->info = sh_report_add_text (writer->root, "ThongTinTaiLieu", NULL);
   sh_report_add_text (info, "MaTaiLieu", document_uuid);
   sh_report_add_text (info, "PhienBanLuocDo", SH_REPORT_SCHEMA_VERSION);
   sh_report_add_text (info, "MaDoiTuong", subject_uuid);
@@ -79,12 +89,21 @@ sh_report_writer_new (ShStore      *store,
   return writer;
 }
 
+static void
+end_snapshot (ShReportWriter *writer)
+{
+  if (writer->snapshot)
+    sh_summary_read_end (writer->store, TRUE);
+  writer->snapshot = FALSE;
+}
+
 void
 sh_report_writer_free (ShReportWriter *writer)
 {
   if (writer == NULL)
     return;
 
+  end_snapshot (writer);
   g_clear_object (&writer->store);
   g_clear_object (&writer->units);
   g_free (writer->subject_uuid);
@@ -811,7 +830,6 @@ sh_report_writer_save (ShReportWriter  *writer,
                        GPtrArray      **out_problems,
                        GError         **error)
 {
-  g_autoptr(xmlSchema) schema = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *revision_text = NULL;
@@ -826,6 +844,7 @@ sh_report_writer_save (ShReportWriter  *writer,
   if (out_problems != NULL)
     *out_problems = NULL;
 
+  end_snapshot (writer);
   if (writer->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&writer->error));
@@ -836,8 +855,7 @@ sh_report_writer_save (ShReportWriter  *writer,
 
   /* The file must be one the importer accepts: schema, then the same
    * semantic checks as `sachhon-cli validate`. */
-  schema = sh_report_schema_new ();
-  if (!sh_report_schema_validate (schema, writer->doc, FALSE, writer->problems))
+  if (!sh_report_schema_validate (sh_report_schema_get (), writer->doc, FALSE, writer->problems))
     return fail_incomplete (writer, out_problems, error);
   sh_report_check_semantics (writer->units, writer->doc, writer->kind, writer->problems);
   if (sh_report_problems_count (writer->problems, SH_REPORT_SEVERITY_ERROR) > 0)
@@ -900,6 +918,29 @@ sh_report_writer_save (ShReportWriter  *writer,
   return sh_store_commit (writer->store, error);
 }
 
+/* The versions of the reference data loaded in the store (benchmarks,
+ * norms, option codes and lists the figures were checked against), last in
+ * the header. A store without reference data writes nothing. */
+static void
+write_reference_data (ShReportWriter *writer)
+{
+  xmlNode *node = NULL;
+
+  for (guint k = 0; k < SH_REFDATA_N_KINDS; k++)
+    {
+      g_autofree char *version = sh_refdata_get_version (writer->store, (ShRefdataKind) k);
+      xmlNode *file;
+
+      if (version == NULL)
+        continue;
+      if (node == NULL)
+        node = sh_report_add_text (writer->info, "DuLieuThamChieu", NULL);
+      file = sh_report_add_text (node, "TepThamChieu", NULL);
+      sh_report_add_text (file, "Loai", sh_refdata_kind_to_string ((ShRefdataKind) k));
+      sh_report_add_text (file, "PhienBan", version);
+    }
+}
+
 /* -------------------------------------------------------------------------
  * The annual report
  * ------------------------------------------------------------------------- */
@@ -935,21 +976,25 @@ find_annual_report (ShStore     *store,
 /* The assessments an annual report for @year covers: those whose dates
  * overlap the year, or that have after-CP production in it, or options
  * completed in it. */
-GPtrArray *
-sh_report_covered_assessments (ShStore     *store,
-                               gint64       facility_id,
-                               int          year,
-                               GError     **error)
+GArray *
+sh_report_covered_assessment_ids (ShStore     *store,
+                                  gint64       facility_id,
+                                  int          year,
+                                  GPtrArray  **out_uuids,
+                                  GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
   g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
+  if (out_uuids != NULL)
+    *out_uuids = NULL;
+
   stmt = sh_store_prepare (store,
-                           "SELECT a.id FROM assessment a WHERE a.facility_id = ?1 AND ("
+                           "SELECT a.id, a.uuid FROM assessment a WHERE a.facility_id = ?1 AND ("
                            " (coalesce (a.start_date, a.end_date) IS NOT NULL"
                            "  AND substr (coalesce (a.start_date, a.end_date), 1, 10) <= ?3"
                            "  AND substr (coalesce (a.end_date, a.start_date), 1, 10) >= ?2)"
@@ -972,6 +1017,7 @@ sh_report_covered_assessments (ShStore     *store,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -979,6 +1025,23 @@ sh_report_covered_assessments (ShStore     *store,
       sh_store_set_sqlite_error (store, rc, error, "finding the assessments of a year");
       return NULL;
     }
+
+  if (out_uuids != NULL)
+    *out_uuids = g_steal_pointer (&uuids);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+sh_report_covered_assessments (ShStore     *store,
+                               gint64       facility_id,
+                               int          year,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
+  g_autoptr(GArray) ids = sh_report_covered_assessment_ids (store, facility_id, year, NULL, error);
+
+  if (ids == NULL)
+    return NULL;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1168,6 +1231,7 @@ sh_report_export_annual (ShStore      *store,
 
   writer = sh_report_writer_new (store, units, SH_REPORT_KIND_ANNUAL, sh_record_get_uuid (report));
   writer->year = year;
+  write_reference_data (writer);
   root = writer->root;
 
   sh_report_add_int (root, "Nam", year);
@@ -1243,6 +1307,7 @@ sh_report_export_dossier (ShStore      *store,
     return FALSE;
 
   writer = sh_report_writer_new (store, units, SH_REPORT_KIND_DOSSIER, sh_record_get_uuid (subject));
+  write_reference_data (writer);
 
   /* The earlier assessments it builds on, oldest first. A parent of
    * another facility, or a loop, ends the chain. */

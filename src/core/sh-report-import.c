@@ -631,6 +631,7 @@ sh_report_import_bytes (ShStore     *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *at = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *reference_data = NULL;
   Importer im = { 0 };
   ShReportLogEntry entry = { 0 };
   gboolean same_content = FALSE;
@@ -749,6 +750,17 @@ sh_report_import_bytes (ShStore     *store,
     note = g_strdup_printf (_("Revision %" PRId64 " imported: %u records added."),
                             result->revision, im.inserted);
 
+  /* Which reference data the sender's figures were checked against stays
+   * with the log of what was received. */
+  reference_data = sh_report_header_describe_reference_data (&document->header);
+  if (reference_data != NULL)
+    {
+      g_autofree char *with = g_strdup_printf (_("%s Reference data of the sender: %s."), note, reference_data);
+
+      g_free (note);
+      note = g_steal_pointer (&with);
+    }
+
   entry.direction = "received";
   entry.kind = document->kind;
   entry.document_uuid = document->header.document_uuid;
@@ -804,6 +816,34 @@ sh_report_import_file (ShStore     *store,
   return sh_report_import_bytes (store, units, bytes, name);
 }
 
+/* Files imported between two commits by sh_report_import_files(). */
+#define IMPORT_BATCH 100
+
+/* Commits the files imported since @first. If the commit fails (disk
+ * full), none of them is in the database after all: their results say so. */
+static void
+commit_batch (ShStore   *store,
+              GPtrArray *results,
+              guint      first)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sh_store_commit (store, &error))
+    return;
+
+  for (guint i = first; i < results->len; i++)
+    {
+      ShReportImportResult *result = results->pdata[i];
+
+      if (result->status != SH_REPORT_IMPORT_IMPORTED && result->status != SH_REPORT_IMPORT_REPLACED)
+        continue;
+      result->n_inserted = result->n_updated = result->n_deleted = 0;
+      g_ptr_array_add (result->problems,
+                       sh_report_problem_new (SH_REPORT_SEVERITY_ERROR, 0, NULL, "%s", error->message));
+      refuse (result, _("Refused: it could not be written, and nothing was changed."));
+    }
+}
+
 GPtrArray *
 sh_report_import_files (ShStore             *store,
                         ShUnits             *units,
@@ -811,16 +851,37 @@ sh_report_import_files (ShStore             *store,
                         GCancellable        *cancellable)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_report_import_result_free);
+  gboolean batch = FALSE;
+  guint first = 0;
 
   g_return_val_if_fail (SH_IS_STORE (store), results);
   g_return_val_if_fail (paths != NULL, results);
 
+  /* Each file is imported all or nothing, in a savepoint of its own; the
+   * savepoints of up to IMPORT_BATCH files share one transaction, so that
+   * the database is synced to disk once per batch rather than once per file
+   * (the sync is most of the time of importing a small report). A crash
+   * before the commit leaves none of the batch in, never part of a file.
+   * If the batch cannot begin (the database is busy), each file gets its
+   * own transaction and says why it failed. */
   for (guint i = 0; paths[i] != NULL; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         break;
+      if (!batch)
+        {
+          batch = sh_store_begin (store, NULL);
+          first = results->len;
+        }
       g_ptr_array_add (results, sh_report_import_file (store, units, paths[i]));
+      if (batch && results->len - first >= IMPORT_BATCH)
+        {
+          commit_batch (store, results, first);
+          batch = FALSE;
+        }
     }
+  if (batch)
+    commit_batch (store, results, first);
 
   return results;
 }

@@ -68,8 +68,10 @@ ShReportImportResult *sh_report_import_bytes       (ShStore      *store,
 ShReportImportResult *sh_report_import_file        (ShStore      *store,
                                                     ShUnits      *units,
                                                     const char   *path);
-/* Imports @paths one after the other, each in its own transaction; stops
- * before the next file when @cancellable is cancelled. Element type:
+/* Imports @paths one after the other, each all or nothing (a savepoint of
+ * its own; files are committed to disk in batches, so a crash may leave
+ * out the last batch, never part of a file); stops before the next file
+ * when @cancellable is cancelled. Element type:
  * ShReportImportResult, one per file imported or refused. */
 GPtrArray            *sh_report_import_files       (ShStore             *store,
                                                     ShUnits             *units,

@@ -181,17 +181,19 @@ char        *sh_report_name_uuid          (const char   *name);
 
 ShReportKind sh_report_kind_of_root       (xmlNode      *root);
 
-/* The compiled report schema. It is part of the build, so failing to
- * compile it is a bug and aborts. */
-xmlSchema   *sh_report_schema_new         (void);
+/* The compiled report schema, shared by the whole process: compiling it
+ * takes longer than validating a typical report, so it is compiled once,
+ * on first use, and kept (never free it). A compiled xmlSchema is only read
+ * while validating, so threads may share it; each validation has its own
+ * context. It is part of the build, so failing to compile it is a bug and
+ * aborts. */
+xmlSchema   *sh_report_schema_get         (void);
 /* Validates @doc, adding one problem per schema error, and returns whether
  * it is valid. @with_lines: the document was parsed from a file. */
 gboolean     sh_report_schema_validate    (xmlSchema    *schema,
                                            xmlDoc       *doc,
                                            gboolean      with_lines,
                                            GPtrArray    *problems);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchema, xmlSchemaFree)
 
 /* ---- Documents ------------------------------------------------------------ */
 
@@ -204,9 +206,15 @@ typedef struct
   char    *generator;
   char    *generator_version;
   char    *created;
+  /* DuLieuThamChieu: "kind version" per reference data file, in document
+   * order; empty if the document does not say. */
+  GPtrArray *reference_data;
 } ShReportHeader;
 
 void         sh_report_header_clear       (ShReportHeader *header);
+/* The header's reference data versions in words, "lists 1.0.0, sectors
+ * 1.0.0" (NULL if the document does not say), for logs and messages. */
+char        *sh_report_header_describe_reference_data (const ShReportHeader *header);
 gboolean     sh_report_header_read        (xmlNode        *root,
                                            ShReportHeader *header);
 
@@ -270,6 +278,13 @@ GPtrArray   *sh_report_covered_assessments (ShStore       *store,
                                             gint64         facility_id,
                                             int            year,
                                             GError       **error);
+/* The same assessments, by id only, with their UUIDs in @out_uuids (may be
+ * NULL): for the roll-up, which needs no more of them. */
+GArray      *sh_report_covered_assessment_ids (ShStore     *store,
+                                               gint64       facility_id,
+                                               int          year,
+                                               GPtrArray  **out_uuids,
+                                               GError     **error);
 
 /* ---- The submission log (table submission, see 003-report-exchange.sql) --- */
 

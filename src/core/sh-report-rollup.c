@@ -15,6 +15,7 @@
 #include "sh-report-rollup.h"
 #include "sh-store-private.h"
 #include "sh-summary.h"
+#include "sh-summary-private.h"
 
 /* The method as written into the document, in both languages. It is part
  * of the format, not of the interface, so it is not translated. */
@@ -238,9 +239,10 @@ add_savings (ShReportRollup   *rollup,
              ShRollupFacility *facility,
              GError          **error)
 {
-  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GArray) assessments = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
 
-  assessments = sh_report_covered_assessments (store, facility->facility_id, rollup->year, error);
+  assessments = sh_report_covered_assessment_ids (store, facility->facility_id, rollup->year, &uuids, error);
   if (assessments == NULL)
     return FALSE;
 
@@ -254,7 +256,7 @@ add_savings (ShReportRollup   *rollup,
       double output = 0;
       double mean;
 
-      summary = sh_summary_compute (store, units, sh_record_get_id (assessments->pdata[a]), error);
+      summary = sh_summary_compute_resources (store, units, g_array_index (assessments, gint64, a), error);
       if (summary == NULL)
         return FALSE;
 
@@ -280,7 +282,7 @@ add_savings (ShReportRollup   *rollup,
 
       row = g_new0 (ShRollupSaving, 1);
       row->facility_uuid = g_strdup (facility->facility_uuid);
-      row->assessment_uuid = g_strdup (sh_record_get_uuid (assessments->pdata[a]));
+      row->assessment_uuid = g_strdup (uuids->pdata[a]);
       row->saving_percent = mean;
       row->output = output;
       row->output_unit = g_steal_pointer (&unit);
@@ -352,21 +354,45 @@ count_activities (ShReportRollup  *rollup,
   return TRUE;
 }
 
+static ShReportRollup *compute_rollup (ShStore                     *store,
+                                       ShUnits                     *units,
+                                       const ShReportRollupParams  *params,
+                                       GError                     **error);
+
 ShReportRollup *
 sh_report_rollup_compute (ShStore                     *store,
                           ShUnits                     *units,
                           const ShReportRollupParams  *params,
                           GError                     **error)
 {
-  g_autoptr(ShReportRollup) rollup = NULL;
-  g_autofree char *last_day = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  ShReportRollup *rollup;
+  gboolean began = FALSE;
 
   g_return_val_if_fail (SH_IS_STORE (store), NULL);
   g_return_val_if_fail (units != NULL, NULL);
   g_return_val_if_fail (params != NULL && params->province_code != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Thousands of small queries: one snapshot for all of them, which also
+   * makes the figures agree with each other if someone writes meanwhile. */
+  if (!sh_summary_read_begin (store, &began, error))
+    return NULL;
+  rollup = compute_rollup (store, units, params, error);
+  sh_summary_read_end (store, began);
+
+  return rollup;
+}
+
+static ShReportRollup *
+compute_rollup (ShStore                     *store,
+                ShUnits                     *units,
+                const ShReportRollupParams  *params,
+                GError                     **error)
+{
+  g_autoptr(ShReportRollup) rollup = NULL;
+  g_autofree char *last_day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   rollup = g_new0 (ShReportRollup, 1);
   rollup->province_code = g_strdup (params->province_code);

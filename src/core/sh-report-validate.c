@@ -1170,7 +1170,6 @@ sh_report_document_load (ShUnits      *units,
   Checker checker = { units, problems };
   g_autoptr(ShReportDocument) document = g_new0 (ShReportDocument, 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(xmlSchema) schema = NULL;
   xmlNode *root;
   int line = 0;
   guint errors_before = sh_report_problems_count (problems, SH_REPORT_SEVERITY_ERROR);
@@ -1222,8 +1221,7 @@ sh_report_document_load (ShUnits      *units,
 
   check_unique_uuids (&checker, root);
 
-  schema = sh_report_schema_new ();
-  if (!sh_report_schema_validate (schema, document->doc, TRUE, problems))
+  if (!sh_report_schema_validate (sh_report_schema_get (), document->doc, TRUE, problems))
     return NULL;
 
   sh_report_check_semantics (units, document->doc, document->kind, problems);

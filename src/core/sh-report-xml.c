@@ -549,7 +549,24 @@ sh_report_header_clear (ShReportHeader *header)
   g_clear_pointer (&header->generator, g_free);
   g_clear_pointer (&header->generator_version, g_free);
   g_clear_pointer (&header->created, g_free);
+  g_clear_pointer (&header->reference_data, g_ptr_array_unref);
   header->revision = 0;
+}
+
+char *
+sh_report_header_describe_reference_data (const ShReportHeader *header)
+{
+  GString *text;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  if (header->reference_data == NULL || header->reference_data->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < header->reference_data->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (const char *) header->reference_data->pdata[i]);
+  return g_string_free (text, FALSE);
 }
 
 gboolean
@@ -570,6 +587,16 @@ sh_report_header_read (xmlNode        *root,
   header->generator = sh_report_child_text (generator, "Ten");
   header->generator_version = sh_report_child_text (generator, "PhienBan");
   header->created = sh_report_child_text (info, "ThoiDiemTao");
+  header->reference_data = g_ptr_array_new_with_free_func (g_free);
+  for (xmlNode *file = sh_report_first_child (sh_report_first_child (info, "DuLieuThamChieu"), "TepThamChieu");
+       file != NULL; file = sh_report_next_sibling (file, "TepThamChieu"))
+    {
+      g_autofree char *kind = sh_report_child_text (file, "Loai");
+      g_autofree char *version = sh_report_child_text (file, "PhienBan");
+
+      if (kind != NULL && version != NULL)
+        g_ptr_array_add (header->reference_data, g_strdup_printf ("%s %s", g_strstrip (kind), g_strstrip (version)));
+    }
   revision = sh_report_child_text (info, "LanBanHanh");
   if (!sh_report_parse_int64 (revision, &header->revision))
     header->revision = 0;
@@ -606,8 +633,8 @@ schema_compile_error_cb (void        *user_data,
   g_string_append_printf (messages, "line %d: %s", error->line, error->message ? error->message : "?");
 }
 
-xmlSchema *
-sh_report_schema_new (void)
+static gpointer
+compile_schema (gpointer user_data)
 {
   g_autoptr(GBytes) xsd = NULL;
   g_autoptr(xmlSchemaParserCtxt) parser = NULL;
@@ -633,6 +660,15 @@ sh_report_schema_new (void)
     g_error ("The report schema compiled into Sạch Hơn is broken: %s", messages->str);
 
   return schema;
+}
+
+xmlSchema *
+sh_report_schema_get (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, compile_schema, NULL);
+  return once.retval;
 }
 
 typedef struct

@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sh-summary.h"
+#include "sh-summary-private.h"
+#include "sh-store-private.h"
 
 static void
 resource_free (gpointer data)
@@ -98,8 +100,119 @@ add_note (ShSummary  *self,
 }
 
 /* -------------------------------------------------------------------------
+ * Read snapshots
+ * ------------------------------------------------------------------------- */
+
+gboolean
+sh_summary_read_begin (ShStore   *store,
+                       gboolean  *out_began,
+                       GError   **error)
+{
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_began != NULL, FALSE);
+
+  *out_began = FALSE;
+  db = sh_store_get_db (store);
+  if (!sqlite3_get_autocommit (db))
+    return TRUE;
+
+  rc = sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sh_store_set_sqlite_error (store, rc, error, "starting to read");
+      return FALSE;
+    }
+
+  *out_began = TRUE;
+  return TRUE;
+}
+
+void
+sh_summary_read_end (ShStore  *store,
+                     gboolean  began)
+{
+  g_return_if_fail (SH_IS_STORE (store));
+
+  /* Nothing was written through a snapshot, so COMMIT only lets go of the
+   * lock. It can fail only if a statement is still stepping; ROLLBACK then
+   * ends the transaction all the same. */
+  if (began && sqlite3_exec (sh_store_get_db (store), "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (sh_store_get_db (store), "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* -------------------------------------------------------------------------
  * Specific consumption (W3)
  * ------------------------------------------------------------------------- */
+
+/* The rows of one assessment's production or consumption, read with only
+ * the columns the indicators use: the roll-up computes this for every
+ * assessment of a province, where building whole records cost more than
+ * the arithmetic. */
+typedef struct
+{
+  char    *phase;
+  char    *period_label;
+  char    *name;            /* product, or resource code */
+  char    *resource_name;
+  char    *unit;
+  double   quantity;
+  gint64   unit_price_vnd;
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->phase);
+  g_free (row->period_label);
+  g_free (row->name);
+  g_free (row->resource_name);
+  g_free (row->unit);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static GArray *
+read_rows (ShStore     *store,
+           const char  *sql,
+           gint64       assessment_id,
+           GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (rows, row_clear);
+  if (!(stmt = sh_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row row = {
+        column_dup (stmt, 0), column_dup (stmt, 1), column_dup (stmt, 2), column_dup (stmt, 3),
+        column_dup (stmt, 4), sqlite3_column_double (stmt, 5), sqlite3_column_int64 (stmt, 6),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sh_store_set_sqlite_error (store, rc, error, "reading production and consumption");
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
 
 /* Product output per phase, in the unit of the main product's first row.
  * The main product is the first one recorded; a second product is left out
@@ -108,7 +221,7 @@ add_note (ShSummary  *self,
 static void
 sum_output (ShSummary *self,
             ShUnits   *units,
-            GPtrArray *production,
+            GArray    *production,
             double    *baseline,
             double    *after,
             char     **out_unit)
@@ -119,34 +232,31 @@ sum_output (ShSummary *self,
   *baseline = *after = 0;
   for (guint i = 0; i < production->len; i++)
     {
-      ShRecord *row = production->pdata[i];
-      const char *row_product = sh_record_get_string (row, "product");
-      const char *row_unit = sh_record_get_string (row, "unit");
-      double quantity = sh_record_get_double (row, "quantity", 0);
+      Row *row = &g_array_index (production, Row, i);
+      double quantity = row->quantity;
       g_autoptr(GError) error = NULL;
 
       if (product == NULL)
         {
-          product = row_product;
-          unit = row_unit;
+          product = row->name;
+          unit = row->unit;
           self->product = g_strdup (product);
         }
 
-      if (g_strcmp0 (row_product, product) != 0)
+      if (g_strcmp0 (row->name, product) != 0)
         {
           add_note (self, _("Production of “%s” (%s) is not counted: specific consumption is per unit of “%s”."),
-                    row_product, sh_record_get_string (row, "period_label"), product);
+                    row->name, row->period_label, product);
           continue;
         }
 
-      if (!sh_units_convert (units, quantity, row_unit, unit, &quantity, &error))
+      if (!sh_units_convert (units, quantity, row->unit, unit, &quantity, &error))
         {
-          add_note (self, _("Production in %s is not counted: %s"),
-                    sh_record_get_string (row, "period_label"), error->message);
+          add_note (self, _("Production in %s is not counted: %s"), row->period_label, error->message);
           continue;
         }
 
-      if (g_strcmp0 (sh_record_get_string (row, "phase"), "after") == 0)
+      if (g_strcmp0 (row->phase, "after") == 0)
         *after += quantity;
       else
         *baseline += quantity;
@@ -157,17 +267,16 @@ sum_output (ShSummary *self,
 
 static ShSummaryResource *
 find_or_add_resource (ShSummary  *self,
-                      ShRecord   *row)
+                      Row        *row)
 {
-  const char *code = sh_record_get_string (row, "resource_code");
-  ShSummaryResource *r = (ShSummaryResource *) sh_summary_find_resource (self, code);
+  ShSummaryResource *r = (ShSummaryResource *) sh_summary_find_resource (self, row->name);
 
   if (r == NULL)
     {
       r = g_new0 (ShSummaryResource, 1);
-      r->resource_code = g_strdup (code);
-      r->resource_name = g_strdup (sh_record_get_string (row, "resource_name"));
-      r->unit = g_strdup (sh_record_get_string (row, "unit"));
+      r->resource_code = g_strdup (row->name);
+      r->resource_name = g_strdup (row->resource_name);
+      r->unit = g_strdup (row->unit);
       g_ptr_array_add (self->resources, r);
     }
 
@@ -181,15 +290,22 @@ compute_resources (ShSummary  *self,
                    ShRecord   *assessment,
                    GError    **error)
 {
-  g_autoptr(GPtrArray) production = NULL;
-  g_autoptr(GPtrArray) consumption = NULL;
+  g_autoptr(GArray) production = NULL;
+  g_autoptr(GArray) consumption = NULL;
   g_autofree char *output_unit = NULL;
   double output_baseline, output_after;
 
-  production = sh_store_list (store, "production_record", "assessment_id", self->assessment_id, error);
+  production = read_rows (store,
+                          "SELECT phase, period_label, product, NULL, unit, quantity, 0 "
+                          "FROM production_record WHERE assessment_id = ?1 ORDER BY id",
+                          self->assessment_id, error);
   if (production == NULL)
     return FALSE;
-  consumption = sh_store_list (store, "resource_consumption", "assessment_id", self->assessment_id, error);
+  consumption = read_rows (store,
+                           "SELECT phase, period_label, resource_code, resource_name, unit, quantity, "
+                           "coalesce (unit_price_vnd, 0) "
+                           "FROM resource_consumption WHERE assessment_id = ?1 ORDER BY id",
+                           self->assessment_id, error);
   if (consumption == NULL)
     return FALSE;
 
@@ -197,22 +313,20 @@ compute_resources (ShSummary  *self,
 
   for (guint i = 0; i < consumption->len; i++)
     {
-      ShRecord *row = consumption->pdata[i];
+      Row *row = &g_array_index (consumption, Row, i);
       ShSummaryResource *r = find_or_add_resource (self, row);
-      double quantity = sh_record_get_double (row, "quantity", 0);
-      gint64 price = sh_record_get_int (row, "unit_price_vnd", 0);
+      double quantity = row->quantity;
       g_autoptr(GError) local_error = NULL;
       gint64 cost = 0;
 
-      if (!sh_units_convert (units, quantity, sh_record_get_string (row, "unit"), r->unit,
-                             &quantity, &local_error))
+      if (!sh_units_convert (units, quantity, row->unit, r->unit, &quantity, &local_error))
         {
           add_note (self, _("%s in %s is not counted: %s"), r->resource_name ? r->resource_name : r->resource_code,
-                    sh_record_get_string (row, "period_label"), local_error->message);
+                    row->period_label, local_error->message);
           continue;
         }
 
-      if (g_strcmp0 (sh_record_get_string (row, "phase"), "after") == 0)
+      if (g_strcmp0 (row->phase, "after") == 0)
         {
           r->has_after = TRUE;
           r->after_total += quantity;
@@ -221,7 +335,7 @@ compute_resources (ShSummary  *self,
         {
           /* The price is per unit of the row, so cost uses the row's own
            * quantity. */
-          if (sh_calc_round_vnd (sh_record_get_double (row, "quantity", 0) * (double) price, &cost, NULL))
+          if (sh_calc_round_vnd (row->quantity * (double) row->unit_price_vnd, &cost, NULL))
             r->baseline_cost_vnd += cost;
           r->has_baseline = TRUE;
           r->baseline_total += quantity;
@@ -594,6 +708,12 @@ compute_waste_costs (ShSummary  *self,
   return TRUE;
 }
 
+static ShSummary *compute (ShStore     *store,
+                           ShUnits     *units,
+                           gint64       assessment_id,
+                           gboolean     everything,
+                           GError     **error);
+
 ShSummary *
 sh_summary_compute (ShStore     *store,
                     ShUnits     *units,
@@ -603,10 +723,51 @@ sh_summary_compute (ShStore     *store,
   g_autoptr(ShSummary) self = NULL;
   g_autoptr(ShRecord) assessment = NULL;
   g_autoptr(ShRecord) facility = NULL;
+  gboolean began = FALSE;
 
   g_return_val_if_fail (SH_IS_STORE (store), NULL);
   g_return_val_if_fail (units != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!sh_summary_read_begin (store, &began, error))
+    return NULL;
+  self = compute (store, units, assessment_id, TRUE, error);
+  sh_summary_read_end (store, began);
+
+  return g_steal_pointer (&self);
+}
+
+ShSummary *
+sh_summary_compute_resources (ShStore     *store,
+                              ShUnits     *units,
+                              gint64       assessment_id,
+                              GError     **error)
+{
+  g_autoptr(ShSummary) self = NULL;
+  gboolean began = FALSE;
+
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (units != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!sh_summary_read_begin (store, &began, error))
+    return NULL;
+  self = compute (store, units, assessment_id, FALSE, error);
+  sh_summary_read_end (store, began);
+
+  return g_steal_pointer (&self);
+}
+
+static ShSummary *
+compute (ShStore     *store,
+         ShUnits     *units,
+         gint64       assessment_id,
+         gboolean     everything,
+         GError     **error)
+{
+  g_autoptr(ShSummary) self = NULL;
+  g_autoptr(ShRecord) assessment = NULL;
+  g_autoptr(ShRecord) facility = NULL;
 
   assessment = sh_store_get (store, "assessment", assessment_id, error);
   if (assessment == NULL)
@@ -629,10 +790,12 @@ sh_summary_compute (ShStore     *store,
   self->balances = g_ptr_array_new_with_free_func (balance_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
 
-  if (!compute_resources (self, store, units, assessment, error) ||
-      !compute_options (self, store, assessment, error) ||
-      !compute_balances (self, store, units, error) ||
-      !compute_waste_costs (self, store, error))
+  if (!compute_resources (self, store, units, assessment, error))
+    return NULL;
+  if (everything &&
+      (!compute_options (self, store, assessment, error) ||
+       !compute_balances (self, store, units, error) ||
+       !compute_waste_costs (self, store, error)))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -96,6 +96,14 @@ ShSummary   *sh_summary_compute          (ShStore      *store,
                                           ShUnits      *units,
                                           gint64        assessment_id,
                                           GError      **error);
+/* Like sh_summary_compute(), but only the header and the resources
+ * (specific consumption, savings, targets): options, balances and waste
+ * costs are left empty, and their notes unwritten. For aggregates over many
+ * assessments (the provincial roll-up) that need nothing else. */
+ShSummary   *sh_summary_compute_resources (ShStore     *store,
+                                           ShUnits     *units,
+                                           gint64       assessment_id,
+                                           GError     **error);
 void         sh_summary_free             (ShSummary    *self);
 
 const ShSummaryResource *sh_summary_find_resource (ShSummary  *self,
