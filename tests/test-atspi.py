@@ -83,9 +83,10 @@ def find_application(pid):
 
 
 def names_match(accessible_name, name):
-    # GTK 4.8 joins an explicit accessible label and a mnemonic label that
-    # points at the same widget ("Name Name *"); either part names it.
-    return accessible_name == name or accessible_name.startswith(name + ' ')
+    # Exactly: GTK 4.8 joins an explicit accessible label and a label that
+    # points at the same widget ("Name Name *"), which a screen reader would
+    # read twice; the app keeps one of them.
+    return accessible_name == name
 
 
 def find(root, roles, name):

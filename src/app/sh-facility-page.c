@@ -397,12 +397,16 @@ make_label (const FieldSpec *spec,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  /* Clicking the label focuses the field; its input has its own
-   * accessible name (the same words). */
-  if (SH_IS_FIELD_ENTRY (field))
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), sh_field_entry_get_input (SH_FIELD_ENTRY (field)));
-  else if (SH_IS_FIELD_CHOICE (field))
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), sh_field_choice_get_drop_down (SH_FIELD_CHOICE (field)));
+  /* Clicking the label focuses the field. Its input has its own accessible
+   * name (the same words, without the "*": "required" says that), so the
+   * relation the mnemonic adds goes, or a screen reader says both. */
+  if (SH_IS_FIELD (field))
+    {
+      GtkWidget *input = sh_field_get_input (SH_FIELD (field));
+
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), input);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
   return label;
 }
 
