@@ -1289,6 +1289,58 @@ test_summary_resources_only (Fixture       *f,
   g_assert_true (sh_store_commit (f->store, &error));
 }
 
+/* After 1 July 2025 Kon Tum (62) is part of Quảng Ngãi (51): a facility
+ * still recorded under 62 counts for 62 up to 2024, and for 51 from the
+ * 2025 roll-up on, with its training of that year. */
+static void
+test_rollup_merged_province (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShStore) store = open_store (f, "merged.db");
+  g_autoptr(GError) error = NULL;
+  ShReportRollupParams params;
+  struct { const char *province; int year; gint64 total; gint64 trainings; } cases[] = {
+    { "62", 2024, 1, 1 },
+    { "51", 2024, 1, 0 },
+    { "51", 2025, 2, 1 },
+  };
+  gint64 x, id;
+
+  g_assert_true (sh_refdata_ensure_loaded (store, &error));
+  g_assert_no_error (error);
+  ADD ("facility", NULL, "s:name", "X", "s:province_code", "62", "s:size_class", "medium");
+  x = id;
+  ADD ("training_event", NULL, "r:facility_id", x, "s:date", "2024-04-01", "s:title", "Tập huấn",
+       "i:participant_count", 4);
+  ADD ("training_event", NULL, "r:facility_id", x, "s:date", "2025-09-01", "s:title", "Tập huấn",
+       "i:participant_count", 6);
+  ADD ("facility", NULL, "s:name", "Y", "s:province_code", "51", "s:size_class", "small");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ShReportRollup) rollup = NULL;
+
+      sh_report_rollup_params_init (&params, cases[i].province, cases[i].year);
+      rollup = sh_report_rollup_compute (store, f->units, &params, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rollup->total, ==, cases[i].total);
+      g_assert_cmpint (rollup->trainings, ==, cases[i].trainings);
+    }
+
+  /* The DoIT page lists the same facilities as the roll-up counts. */
+  {
+    g_autoptr(GPtrArray) listed = sh_report_rollup_list_facilities (store, "51", 2025, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 2);
+    g_assert_cmpstr (sh_record_get_string (listed->pdata[0], "name"), ==, "X");
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    listed = sh_report_rollup_list_facilities (store, "51", 2024, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 1);
+  }
+}
+
 static void
 test_rollup_by_hand (Fixture       *f,
                      gconstpointer  data)
@@ -1447,6 +1499,7 @@ main (int   argc,
   ADD_TEST ("/report/summary/resources-only", test_summary_resources_only);
   ADD_TEST ("/report/validate/semantics", test_validate_semantics);
   ADD_TEST ("/report/rollup/by-hand", test_rollup_by_hand);
+  ADD_TEST ("/report/rollup/merged-province", test_rollup_merged_province);
 
   return g_test_run ();
 }

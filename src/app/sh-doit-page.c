@@ -884,10 +884,10 @@ load (ShDoitPage *self)
 
   fill_profile (self, province, plan, targets, targets_source);
 
-  all = sh_store_list (self->store, "facility", NULL, 0, NULL);
+  /* The same facilities as the roll-up: a merged province's come along. */
+  all = sh_report_rollup_list_facilities (self->store, self->province_code, self->year, NULL);
   for (guint i = 0; all != NULL && i < all->len; i++)
-    if (g_strcmp0 (sh_record_get_string (all->pdata[i], "province_code"), self->province_code) == 0)
-      g_ptr_array_add (facilities, all->pdata[i]);
+    g_ptr_array_add (facilities, all->pdata[i]);
   fill_reports (self, facilities, plan_deadline);
   fill_indicators (self, targets, plan != NULL ? sh_record_get_string (plan, "code") : NULL, plan);
 }

@@ -17,6 +17,17 @@
 #include "sh-summary.h"
 #include "sh-summary-private.h"
 
+/* The facilities a province's roll-up covers: those recorded under its
+ * code, and those still recorded under the code of a province that merged
+ * into it (ref_province.successor_code) and had ended before the end of
+ * the year: a historical record keeps its old province, and the report for
+ * a year after the merger goes to the new Department (1 July 2025). ?1 is
+ * the province, ?3 the last day of the year. */
+#define IN_PROVINCE(column)                                                   \
+  "(" column " = ?1 OR " column " IN (SELECT code FROM ref_province "         \
+  "WHERE successor_code = ?1 AND code <> ?1 AND valid_to IS NOT NULL "        \
+  "AND valid_to < ?3))"
+
 /* The method as written into the document, in both languages. It is part
  * of the format, not of the interface, so it is not translated. */
 static const char method_vi[] =
@@ -298,18 +309,20 @@ count_activities (ShReportRollup  *rollup,
                   GError         **error)
 {
   g_autofree char *year = g_strdup_printf ("%04d", rollup->year);
+  g_autofree char *last_day = g_strdup_printf ("%04d-12-31", rollup->year);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = sh_store_prepare (store,
                            "SELECT count (*), coalesce (sum (t.participant_count), 0) FROM training_event t "
                            "JOIN facility f ON f.id = t.facility_id "
-                           "WHERE f.province_code = ?1 AND substr (t.date, 1, 4) = ?2",
+                           "WHERE " IN_PROVINCE ("f.province_code") " AND substr (t.date, 1, 4) = ?2",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, rollup->province_code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -325,13 +338,15 @@ count_activities (ShReportRollup  *rollup,
 
   stmt = sh_store_prepare (store,
                            "SELECT a.kind, count (*) FROM assessment a JOIN facility f ON f.id = a.facility_id "
-                           "WHERE f.province_code = ?1 AND substr (coalesce (a.end_date, a.start_date), 1, 4) = ?2 "
+                           "WHERE " IN_PROVINCE ("f.province_code")
+                           " AND substr (coalesce (a.end_date, a.start_date), 1, 4) = ?2 "
                            "GROUP BY a.kind",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, rollup->province_code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *kind = (const char *) sqlite3_column_text (stmt, 0);
@@ -358,6 +373,52 @@ static ShReportRollup *compute_rollup (ShStore                     *store,
                                        ShUnits                     *units,
                                        const ShReportRollupParams  *params,
                                        GError                     **error);
+
+GPtrArray *
+sh_report_rollup_list_facilities (ShStore     *store,
+                                  const char  *province_code,
+                                  int          year,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) facilities = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *last_day = g_strdup_printf ("%04d-12-31", year);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SH_IS_STORE (store), NULL);
+  g_return_val_if_fail (province_code != NULL, NULL);
+
+  stmt = sh_store_prepare (store, "SELECT id FROM facility WHERE " IN_PROVINCE ("province_code") " ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, province_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sh_store_set_sqlite_error (store, rc, error, "listing the province's facilities");
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ShRecord *facility = sh_store_get (store, "facility", g_array_index (ids, gint64, i), error);
+
+      if (facility == NULL)
+        return NULL;
+      g_ptr_array_add (facilities, facility);
+    }
+
+  return g_steal_pointer (&facilities);
+}
 
 ShReportRollup *
 sh_report_rollup_compute (ShStore                     *store,
@@ -402,11 +463,13 @@ compute_rollup (ShStore                     *store,
   last_day = g_strdup_printf ("%04d-12-31", params->year);
 
   stmt = sh_store_prepare (store,
-                           "SELECT id, uuid, name, size_class FROM facility WHERE province_code = ?1 ORDER BY id",
+                           "SELECT id, uuid, name, size_class FROM facility WHERE "
+                           IN_PROVINCE ("province_code") " ORDER BY id",
                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, params->province_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ShRollupFacility *f = g_new0 (ShRollupFacility, 1);

@@ -100,6 +100,14 @@ void         sh_rollup_saving_free        (ShRollupSaving       *saving);
 void         sh_report_rollup_free        (ShReportRollup       *rollup);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShReportRollup, sh_report_rollup_free)
 
+/* The facilities (ShRecord) the roll-up of @province_code for @year
+ * covers: those recorded under its code, and those still under the code of
+ * a province that merged into it and had ended before the year's end. */
+GPtrArray      *sh_report_rollup_list_facilities (ShStore     *store,
+                                                  const char  *province_code,
+                                                  int          year,
+                                                  GError     **error);
+
 ShReportRollup *sh_report_rollup_compute  (ShStore                    *store,
                                            ShUnits                    *units,
                                            const ShReportRollupParams *params,
