@@ -13,7 +13,7 @@
 
 #include "sh-charts-private.h"
 #include "sh-format.h"
-#include "sh-refdata.h"
+#include "sh-refdata-norm.h"
 #include "sh-summary.h"
 
 G_DEFINE_QUARK (sh-chart-error-quark, sh_chart_error)
@@ -577,75 +577,6 @@ find_reference_date (ShRecord  *assessment,
   return last;
 }
 
-/* The name a norm's product goes by: its Vietnamese or English name up to
- * the first comma or bracket (“Bia, dưới 20 triệu lít/năm” → “bia”). */
-static char *
-norm_product_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
-  gsize end = strcspn (folded, ",(");
-
-  folded[end] = '\0';
-  return g_strdup (g_strstrip (folded));
-}
-
-/* Whether one of the two names begins with the other at a word boundary:
- * “bia chai, bia hơi” is beer, “biogas” is not. */
-static gboolean
-names_match (const char *product,
-             const char *key)
-{
-  gsize lp = strlen (product), lk = strlen (key);
-  const char *longer = lp >= lk ? product : key;
-  gsize shorter = MIN (lp, lk);
-
-  if (shorter == 0 || strncmp (product, key, shorter) != 0)
-    return FALSE;
-  return longer[shorter] == '\0' || longer[shorter] == ' ' || longer[shorter] == ',';
-}
-
-/* The norm product the facility makes: the only one of its sector, or the
- * one whose name the main product's name begins with (or the other way
- * round). NULL when that is not clear. */
-static const char *
-match_norm_product (GPtrArray   *norms,
-                    const char  *product,
-                    gboolean    *ambiguous)
-{
-  g_autofree char *folded = g_utf8_casefold (product != NULL ? product : "", -1);
-  const char *only = NULL, *matched = NULL;
-  gboolean several = FALSE, several_matched = FALSE;
-
-  for (guint i = 0; i < norms->len; i++)
-    {
-      ShRecord *norm = norms->pdata[i];
-      const char *code = sh_record_get_string (norm, "product_code");
-      g_autofree char *key_vi = norm_product_key (sh_record_get_string (norm, "product_vi"));
-      g_autofree char *key_en = norm_product_key (sh_record_get_string (norm, "product_en"));
-
-      if (only == NULL)
-        only = code;
-      else if (g_strcmp0 (only, code) != 0)
-        several = TRUE;
-
-      g_strstrip (folded);
-      if (names_match (folded, key_vi) || names_match (folded, key_en))
-        {
-          if (matched != NULL && g_strcmp0 (matched, code) != 0)
-            several_matched = TRUE;
-          matched = code;
-        }
-    }
-
-  *ambiguous = FALSE;
-  if (!several)
-    return only;
-  if (matched != NULL && !several_matched)
-    return matched;
-  *ambiguous = TRUE;
-  return NULL;
-}
-
 /* The legal energy norm of the facility's product, in MJ per output unit. */
 static gboolean
 find_norm (ShChart                  *self,
@@ -671,7 +602,7 @@ find_norm (ShChart                  *self,
   if (norms == NULL)
     return FALSE;
 
-  product = match_norm_product (norms, product_name, &ambiguous);
+  product = sh_refdata_match_norm_product (norms, product_name, &ambiguous);
   if (ambiguous)
     {
       add_note (self, _("The sector has energy norms for several products and “%s” is not clearly one of them, so no norm is shown."),

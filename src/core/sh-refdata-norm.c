@@ -41,12 +41,10 @@ names_match (const char *a,
   return longer[shorter] == '\0' || !g_unichar_isalnum (g_utf8_get_char (longer + shorter));
 }
 
-/* The product code of the sector's norms that @product is: the only one,
- * or the one whose name matches. NULL and @ambiguous when several could be. */
-static const char *
-match_product (GPtrArray  *norms,
-               const char *product,
-               gboolean   *ambiguous)
+const char *
+sh_refdata_match_norm_product (GPtrArray  *norms,
+                               const char *product,
+                               gboolean   *ambiguous)
 {
   g_autofree char *folded = g_utf8_casefold (product != NULL ? product : "", -1);
   const char *only = NULL, *matched = NULL;
@@ -151,7 +149,7 @@ sh_refdata_check_assessment_norm (ShStore   *store,
       return no_norm ();
     }
 
-  product = match_product (norms, summary->product, &ambiguous);
+  product = sh_refdata_match_norm_product (norms, summary->product, &ambiguous);
   if (product == NULL)
     {
       if (note != NULL && ambiguous)

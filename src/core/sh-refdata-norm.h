@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* The product code among a sector's @norms (ref_norm rows) that a facility
+ * making @product falls under: the only one, or the one whose Vietnamese or
+ * English name begins with the product's name or the other way round, at a
+ * word boundary ("bia chai" is beer, "biogas" is not). NULL, with
+ * @ambiguous set, when several could be. */
+const char  *sh_refdata_match_norm_product   (GPtrArray  *norms,
+                                              const char *product,
+                                              gboolean   *ambiguous);
+
 /* Compares the baseline specific energy consumption of an assessment
  * (electricity and fuels in MJ, per unit of its product) with the legal
  * energy norm (định mức tiêu hao năng lượng) of the facility's sector that
