@@ -14,18 +14,10 @@
 
 #include <gtk/gtk.h>
 
+#include "sh-choices.h"
 #include "sh-field.h"
 
 G_BEGIN_DECLS
-
-/* One choice of a static table. Labels are marked with N_() (or NC_() with
- * a context in @label_context) and translated when shown. */
-typedef struct
-{
-  const char *code;
-  const char *label;
-  const char *label_context;
-} ShChoice;
 
 #define SH_TYPE_FIELD_CHOICE (sh_field_choice_get_type ())
 

@@ -51,8 +51,8 @@ static const ShChoice decision_choices[] = {
 
 static const ShColumnSpec investment_columns[] = {
   { .column = "item", .title = N_("Item"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_investment_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_investment_choices), .default_text = "equipment" },
+    .choices = sh_choices_investment,
+    .n_choices = G_N_ELEMENTS (sh_choices_investment), .default_text = "equipment" },
   { .column = "amount_vnd", .title = N_("Amount"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_MONEY,
     .default_text = "0" },
   { .column = "note", .title = N_("Note"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT,
@@ -61,7 +61,7 @@ static const ShColumnSpec investment_columns[] = {
 
 static const ShColumnSpec saving_columns[] = {
   { .column = "resource_code", .title = N_("Resource"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_resource_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_resource_choices),
+    .choices = sh_choices_resource, .n_choices = G_N_ELEMENTS (sh_choices_resource),
     .default_text = "water" },
   { .column = "quantity", .title = N_("Saved per year"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_NUMBER, .default_text = "0" },

@@ -26,8 +26,8 @@ G_DEFINE_FINAL_TYPE (ShWorksheetEnvironment, sh_worksheet_environment, GTK_TYPE_
 
 static const ShColumnSpec effect_columns[] = {
   { .column = "indicator", .title = N_("Indicator"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_env_indicator_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_env_indicator_choices), .default_text = "wastewater" },
+    .choices = sh_choices_env_indicator,
+    .n_choices = G_N_ELEMENTS (sh_choices_env_indicator), .default_text = "wastewater" },
   { .column = "reduction", .title = N_("Reduction per year"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_NUMBER, .default_text = "0" },
   { .column = "unit", .title = N_("Unit"), .type = SH_COLUMN_CHOICE, .unit_dimension = "",
@@ -88,8 +88,8 @@ refresh (GtkWidget *widget)
             g_string_append (line, "; ");
           /* Translators: one environmental effect, e.g. "Wastewater −30.000 m³". */
           g_string_append_printf (line, _("%s −%s %s"),
-                                  sh_worksheet_choice_label (sh_worksheet_env_indicator_choices,
-                                                             G_N_ELEMENTS (sh_worksheet_env_indicator_choices),
+                                  sh_choice_label (sh_choices_env_indicator,
+                                                             G_N_ELEMENTS (sh_choices_env_indicator),
                                                              sh_record_get_string (effect, "indicator")),
                                   amount, info != NULL ? info->symbol : unit);
         }

@@ -83,18 +83,18 @@ static const ShColumnSpec amount_columns[] = {
   { .column = "substance", .title = N_("Substance"), .type = SH_COLUMN_LABEL, .kind = SH_FIELD_KIND_TEXT,
     .expand = TRUE },
   { .column = "kind", .title = N_("Kind"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_flow_kind_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_flow_kind_choices),
+    .choices = sh_choices_flow_kind, .n_choices = G_N_ELEMENTS (sh_choices_flow_kind),
     .default_text = "material" },
   { .column = "quantity", .title = N_("Quantity"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_NUMBER,
     .default_text = "0" },
   { .column = "unit", .title = N_("Unit"), .type = SH_COLUMN_CHOICE, .unit_dimension = "",
     .default_text = "t" },
   { .column = "period", .title = N_("Period"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_flow_period_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_flow_period_choices), .default_text = "year" },
+    .choices = sh_choices_flow_period,
+    .n_choices = G_N_ELEMENTS (sh_choices_flow_period), .default_text = "year" },
   { .column = "provenance", .title = N_("Measured?"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_provenance_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_provenance_choices), .default_text = "estimated" },
+    .choices = sh_choices_provenance,
+    .n_choices = G_N_ELEMENTS (sh_choices_provenance), .default_text = "estimated" },
 };
 
 /* A new flow needs a start and an end; until the person picks steps it
@@ -332,8 +332,8 @@ refresh_step_flows (ShWorksheetFlows *self,
                                                     _("Quantity"));
       GtkWidget *symbol = gtk_label_new (unit != NULL ? unit->symbol : sh_record_get_string (flow, "unit"));
       GtkWidget *provenance = sh_worksheet_choice_new (self->ctx, "flow", id, "provenance",
-                                                       sh_worksheet_provenance_choices,
-                                                       G_N_ELEMENTS (sh_worksheet_provenance_choices),
+                                                       sh_choices_provenance,
+                                                       G_N_ELEMENTS (sh_choices_provenance),
                                                        _("Measured?"));
       GtkWidget *labels[] = { direction, from, to, symbol };
 

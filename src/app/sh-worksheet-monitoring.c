@@ -47,11 +47,11 @@ static const ShColumnSpec indicator_columns[] = {
   { .column = "option_id", .title = N_("Option"), .type = SH_COLUMN_CHOICE, .rows_table = "cp_option",
     .rows_label = "code", .allow_none = TRUE },
   { .column = "resource_code", .title = N_("Resource"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_resource_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_resource_choices),
+    .choices = sh_choices_resource, .n_choices = G_N_ELEMENTS (sh_choices_resource),
     .allow_none = TRUE },
   { .column = "unit", .title = N_("Unit"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_indicator_unit_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_indicator_unit_choices), .default_text = "m3/t" },
+    .choices = sh_choices_indicator_unit,
+    .n_choices = G_N_ELEMENTS (sh_choices_indicator_unit), .default_text = "m3/t" },
   { .column = "frequency", .title = N_("How often"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT },
 };
 
@@ -135,8 +135,8 @@ refresh (GtkWidget *widget)
       ShRecord *record = records->pdata[i];
       gint64 id = sh_record_get_id (record);
       const char *unit = sh_record_get_string (record, "unit");
-      const char *unit_label = sh_worksheet_choice_label (sh_worksheet_indicator_unit_choices,
-                                                          G_N_ELEMENTS (sh_worksheet_indicator_unit_choices),
+      const char *unit_label = sh_choice_label (sh_choices_indicator_unit,
+                                                          G_N_ELEMENTS (sh_choices_indicator_unit),
                                                           unit);
       gboolean has_baseline = !sh_record_is_null (record, "baseline_value");
       gboolean has_measured = !sh_record_is_null (record, "measured_value");

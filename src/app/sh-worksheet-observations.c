@@ -35,7 +35,7 @@ static const ShColumnSpec observation_columns[] = {
   { .column = "category", .title = N_("Category"), .type = SH_COLUMN_CHOICE, .list = "observation_category",
     .default_text = "other" },
   { .column = "severity", .title = N_("Severity"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_severity_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_severity_choices),
+    .choices = sh_choices_severity, .n_choices = G_N_ELEMENTS (sh_choices_severity),
     .default_text = "medium" },
 };
 

@@ -69,12 +69,12 @@ static const ShColumnSpec consumption_columns[] = {
   { .column = "period_label", .title = N_("Period"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT,
     .width_chars = 8, .required = TRUE },
   { .column = "resource_code", .title = N_("Resource"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_resource_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_resource_choices),
+    .choices = sh_choices_resource, .n_choices = G_N_ELEMENTS (sh_choices_resource),
     .default_text = "electricity" },
   { .column = "resource_name", .title = N_("Description"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_TEXT, .expand = TRUE },
   { .column = "category", .title = N_("Kind"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_category_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_category_choices),
+    .choices = sh_choices_category, .n_choices = G_N_ELEMENTS (sh_choices_category),
     .default_text = "electricity" },
   { .column = "quantity", .title = N_("Quantity"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_NUMBER,
     .default_text = "0" },
@@ -83,14 +83,14 @@ static const ShColumnSpec consumption_columns[] = {
   { .column = "unit_price_vnd", .title = N_("Unit price"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_MONEY },
   { .column = "data_source", .title = N_("Source"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_data_source_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_data_source_choices), .allow_none = TRUE },
+    .choices = sh_choices_data_source,
+    .n_choices = G_N_ELEMENTS (sh_choices_data_source), .allow_none = TRUE },
 };
 
 /* The same with a phase column first (detailed assessment). */
 static const ShColumnSpec phase_column = {
   .column = "phase", .title = N_("Phase"), .type = SH_COLUMN_CHOICE,
-  .choices = sh_worksheet_phase_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_phase_choices),
+  .choices = sh_choices_phase, .n_choices = G_N_ELEMENTS (sh_choices_phase),
   .default_text = "baseline",
 };
 
@@ -471,8 +471,8 @@ refresh (GtkWidget *widget)
       ShSummaryResource *r = summary->resources->pdata[i];
       const char *category = category_of (store, assessment_id, r->resource_code, consumption);
       const char *name = r->resource_name != NULL ? r->resource_name
-                         : sh_worksheet_choice_label (sh_worksheet_resource_choices,
-                                                      G_N_ELEMENTS (sh_worksheet_resource_choices),
+                         : sh_choice_label (sh_choices_resource,
+                                                      G_N_ELEMENTS (sh_choices_resource),
                                                       r->resource_code);
       Shown *shown = g_new0 (Shown, 1);
       g_autofree char *total = NULL;

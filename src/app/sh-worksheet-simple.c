@@ -49,8 +49,8 @@ static const ShColumnSpec product_columns[] = {
   { .column = "capacity", .title = N_("Design capacity"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_NUMBER },
   { .column = "capacity_unit", .title = N_("Unit"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_capacity_unit_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_capacity_unit_choices), .allow_none = TRUE },
+    .choices = sh_choices_capacity_unit,
+    .n_choices = G_N_ELEMENTS (sh_choices_capacity_unit), .allow_none = TRUE },
   { .column = "annual_output", .title = N_("Actual output per year"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_NUMBER },
   { .column = "output_unit", .title = N_("Unit"), .type = SH_COLUMN_CHOICE, .unit_dimension = "",
@@ -121,7 +121,7 @@ sh_worksheet_build_facility (ShEditContext *ctx)
   sh_worksheet_form_add (form, _("Sector"), sector_choice (ctx, facility));
   entry_row (form, ctx, "facility", facility, "vsic_code", SH_FIELD_KIND_TEXT, _("VSIC code"));
   size = sh_worksheet_choice_new (ctx, "facility", facility, "size_class",
-                                  sh_worksheet_size_choices, G_N_ELEMENTS (sh_worksheet_size_choices),
+                                  sh_choices_size, G_N_ELEMENTS (sh_choices_size),
                                   _("Size"));
   sh_field_choice_set_allow_none (SH_FIELD_CHOICE (size), TRUE, NULL);
   sh_worksheet_form_add (form, _("Size"), size);
@@ -222,7 +222,7 @@ static const ShColumnSpec team_columns[] = {
   { .column = "position", .title = N_("Position"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT },
   { .column = "department", .title = N_("Department"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT },
   { .column = "role", .title = N_("Role in the team"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_role_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_role_choices),
+    .choices = sh_choices_role, .n_choices = G_N_ELEMENTS (sh_choices_role),
     .default_text = "member" },
   { .column = "phone", .title = N_("Phone"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT,
     .width_chars = 12 },
@@ -237,8 +237,8 @@ sh_worksheet_build_assessment_info (ShEditContext *ctx)
   gint64 facility = sh_edit_context_get_facility_id (ctx);
   GtkWidget *form = sh_worksheet_form_new ();
   GtkWidget *funding = sh_worksheet_choice_new (ctx, "assessment", assessment, "funding_source",
-                                                sh_worksheet_funding_choices,
-                                                G_N_ELEMENTS (sh_worksheet_funding_choices),
+                                                sh_choices_funding,
+                                                G_N_ELEMENTS (sh_choices_funding),
                                                 _("Funding"));
 
   entry_row (form, ctx, "assessment", assessment, "title", SH_FIELD_KIND_TEXT, _("Title"));
@@ -529,7 +529,7 @@ static const ShColumnSpec technical_columns[] = {
   { .column = "tech_notes", .title = N_("Requirements: space, utilities, skills, downtime, quality, safety"),
     .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_TEXT, .expand = TRUE },
   { .column = "tech_verdict", .title = N_("Verdict"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_verdict_choices, .n_choices = G_N_ELEMENTS (sh_worksheet_verdict_choices),
+    .choices = sh_choices_verdict, .n_choices = G_N_ELEMENTS (sh_choices_verdict),
     .allow_none = TRUE },
 };
 
@@ -749,8 +749,8 @@ static const ShColumnSpec action_columns[] = {
   { .column = "end_date", .title = N_("End"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_DATE },
   { .column = "budget_vnd", .title = N_("Budget"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_MONEY },
   { .column = "status", .title = N_("Status"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_action_status_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_action_status_choices), .default_text = "planned" },
+    .choices = sh_choices_action_status,
+    .n_choices = G_N_ELEMENTS (sh_choices_action_status), .default_text = "planned" },
   { .column = "percent_done", .title = N_("Percent done"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_INTEGER, .width_chars = 4, .default_text = "0" },
 };
@@ -761,8 +761,8 @@ static const ShColumnSpec implementation_columns[] = {
     .expand = TRUE, .default_text = N_("New option") },
   { .column = "selected", .title = N_("Selected"), .type = SH_COLUMN_CHECK },
   { .column = "status", .title = N_("Status"), .type = SH_COLUMN_CHOICE,
-    .choices = sh_worksheet_option_status_choices,
-    .n_choices = G_N_ELEMENTS (sh_worksheet_option_status_choices), .default_text = "proposed" },
+    .choices = sh_choices_option_status,
+    .n_choices = G_N_ELEMENTS (sh_choices_option_status), .default_text = "proposed" },
   { .column = "planned_start", .title = N_("Planned start"), .type = SH_COLUMN_ENTRY,
     .kind = SH_FIELD_KIND_DATE },
   { .column = "actual_start", .title = N_("Started"), .type = SH_COLUMN_ENTRY, .kind = SH_FIELD_KIND_DATE },

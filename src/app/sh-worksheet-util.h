@@ -15,6 +15,7 @@
 
 #include "sh-edit-context.h"
 #include "sh-field-check.h"
+#include "sh-choices.h"
 #include "sh-field-choice.h"
 #include "sh-field-entry.h"
 #include "sh-record-table.h"
@@ -22,29 +23,6 @@
 
 G_BEGIN_DECLS
 
-/* The fixed choices of the schema's CHECK constraints, with their labels. */
-extern const ShChoice sh_worksheet_role_choices[3];
-extern const ShChoice sh_worksheet_funding_choices[5];
-extern const ShChoice sh_worksheet_size_choices[4];
-extern const ShChoice sh_worksheet_phase_choices[2];
-extern const ShChoice sh_worksheet_category_choices[6];
-extern const ShChoice sh_worksheet_resource_choices[15];
-extern const ShChoice sh_worksheet_data_source_choices[4];
-extern const ShChoice sh_worksheet_flow_kind_choices[7];
-extern const ShChoice sh_worksheet_flow_period_choices[5];
-extern const ShChoice sh_worksheet_provenance_choices[3];
-extern const ShChoice sh_worksheet_severity_choices[3];
-extern const ShChoice sh_worksheet_verdict_choices[3];
-extern const ShChoice sh_worksheet_option_status_choices[5];
-extern const ShChoice sh_worksheet_action_status_choices[4];
-extern const ShChoice sh_worksheet_env_indicator_choices[7];
-extern const ShChoice sh_worksheet_investment_choices[6];
-extern const ShChoice sh_worksheet_capacity_unit_choices[9];
-extern const ShChoice sh_worksheet_indicator_unit_choices[16];
-/* The label of @code in @choices (translated), or @code itself. */
-const char  *sh_worksheet_choice_label     (const ShChoice *choices,
-                                            gsize           n_choices,
-                                            const char     *code);
 
 /* A section: a heading, an optional explanation under it, then @child. */
 GtkWidget   *sh_worksheet_section_new      (const char     *title,

@@ -9,128 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-choices.h"
 #include "sh-format.h"
 #include "sh-refdata.h"
 #include "sh-summary.h"
 #include "sh-xlsx-private.h"
 
-typedef struct
-{
-  const char *code;
-  const char *label;
-} Label;
-
-/* The same words as the worksheets of the app. */
-static const Label phase_labels[] = {
-  { "baseline", N_("Baseline") },
-  { "after", N_("After CP") },
-};
-
-static const Label resource_category_labels[] = {
-  { "electricity", N_("Electricity") },
-  { "fuel", N_("Fuel") },
-  { "water", N_("Water") },
-  { "material", N_("Raw material") },
-  { "chemical", N_("Chemical") },
-  { "other", N_("Other") },
-};
-
-static const Label data_source_labels[] = {
-  { "meter", N_("Meter") },
-  { "invoice", N_("Invoice") },
-  { "estimate", N_("Estimate") },
-  { "paper", N_("Paper records") },
-};
-
-static const Label flow_kind_labels[] = {
-  { "material", N_("Material") },
-  { "water", N_("Water") },
-  { "energy", N_("Energy") },
-  { "product", N_("Product") },
-  { "by_product", N_("By-product") },
-  { "waste", N_("Waste") },
-  { "emission", N_("Emission") },
-};
-
-static const Label flow_period_labels[] = {
-  { "hour", N_("per hour") },
-  { "day", N_("per day") },
-  { "batch", N_("per batch") },
-  { "month", N_("per month") },
-  { "year", N_("per year") },
-};
-
-static const Label provenance_labels[] = {
-  { "measured", N_("Measured") },
-  { "estimated", N_("Estimated") },
-  { "paper", N_("From records") },
-};
-
-static const Label severity_labels[] = {
-  { "low", N_("Low") },
-  { "medium", N_("Medium") },
-  { "high", N_("High") },
-};
-
-static const Label verdict_labels[] = {
-  { "feasible", N_("Feasible") },
-  { "conditional", N_("Feasible with conditions") },
-  { "not_feasible", N_("Not feasible") },
-};
-
-static const Label option_status_labels[] = {
-  { "proposed", N_("Proposed") },
-  { "selected", N_("Selected") },
-  { "in_progress", N_("In progress") },
-  { "implemented", N_("Implemented") },
-  { "rejected", N_("Rejected") },
-};
-
-static const Label action_status_labels[] = {
-  { "planned", N_("Planned") },
-  { "in_progress", N_("In progress") },
-  { "done", N_("Done") },
-  { "cancelled", N_("Cancelled") },
-};
-
-static const Label env_indicator_labels[] = {
-  { "water", N_("Water use") },
-  { "wastewater", N_("Wastewater") },
-  { "cod_load", N_("COD load") },
-  { "solid_waste", N_("Solid waste") },
-  { "hazardous_waste", N_("Hazardous waste") },
-  { "air", N_("Air emissions") },
-  { "co2e", N_("Greenhouse gases (CO₂e)") },
-};
-
-static const Label answer_labels[] = {
-  { "yes", N_("Yes") },
-  { "no", N_("No") },
-  { "na", N_("Not applicable") },
-};
-
-static const Label size_labels[] = {
-  { "micro", N_("Micro") },
-  { "small", N_("Small") },
-  { "medium", N_("Medium") },
-  { "large", N_("Large") },
-};
-
-static const char *
-label_for (const Label *labels,
-           gsize        n_labels,
-           const char  *code)
-{
-  for (gsize i = 0; i < n_labels; i++)
-    {
-      if (g_strcmp0 (labels[i].code, code) == 0)
-        return _(labels[i].label);
-    }
-
-  return code;
-}
-
-#define LABEL(table, code) label_for ((table), G_N_ELEMENTS (table), (code))
+#define LABEL(table, code) SH_CHOICE_LABEL ((table), (code))
 
 static const char *
 role_label (const char *role)
@@ -305,7 +190,7 @@ write_overview (Writer *w)
     {
       sh_xlsx_sheet_next_row (&s);
       sh_xlsx_cell_text (&s, 0, _("Size"));
-      sh_xlsx_cell_text (&s, 1, LABEL (size_labels, sh_record_get_string (f, "size_class")));
+      sh_xlsx_cell_text (&s, 1, LABEL (sh_choices_size, sh_record_get_string (f, "size_class")));
     }
   if (!sh_record_is_null (a, "cp_potential_pct"))
     {
@@ -448,7 +333,7 @@ write_production (Writer  *w,
       ShRecord *r = rows->pdata[i];
 
       sh_xlsx_sheet_next_row (&s);
-      sh_xlsx_cell_text (&s, 0, LABEL (phase_labels, sh_record_get_string (r, "phase")));
+      sh_xlsx_cell_text (&s, 0, LABEL (sh_choices_phase, sh_record_get_string (r, "phase")));
       sh_xlsx_cell_field_text (&s, 1, r, "period_label");
       sh_xlsx_cell_field_date (&s, 2, r, "period_start");
       sh_xlsx_cell_field_date (&s, 3, r, "period_end");
@@ -483,12 +368,12 @@ write_consumption (Writer  *w,
       const char *name = sh_record_get_string (r, "resource_name");
 
       sh_xlsx_sheet_next_row (&s);
-      sh_xlsx_cell_text (&s, 0, LABEL (phase_labels, sh_record_get_string (r, "phase")));
+      sh_xlsx_cell_text (&s, 0, LABEL (sh_choices_phase, sh_record_get_string (r, "phase")));
       sh_xlsx_cell_field_text (&s, 1, r, "period_label");
       sh_xlsx_cell_field_date (&s, 2, r, "period_start");
       sh_xlsx_cell_field_date (&s, 3, r, "period_end");
       sh_xlsx_cell_text (&s, 4, name != NULL && *name != '\0' ? name : sh_record_get_string (r, "resource_code"));
-      sh_xlsx_cell_text (&s, 5, LABEL (resource_category_labels, sh_record_get_string (r, "category")));
+      sh_xlsx_cell_text (&s, 5, LABEL (sh_choices_category, sh_record_get_string (r, "category")));
       sh_xlsx_cell_field_number (&s, 6, r, "quantity", SH_XLSX_FORMAT_DECIMAL);
       sh_xlsx_cell_unit (&s, 7, sh_record_get_string (r, "unit"));
       sh_xlsx_cell_field_money (&s, 8, r, "unit_price_vnd");
@@ -500,7 +385,7 @@ write_consumption (Writer  *w,
           sh_xlsx_cell_money (&s, 9, (gint64) round (cost));
         }
       if (!sh_record_is_null (r, "data_source"))
-        sh_xlsx_cell_text (&s, 10, LABEL (data_source_labels, sh_record_get_string (r, "data_source")));
+        sh_xlsx_cell_text (&s, 10, LABEL (sh_choices_data_source, sh_record_get_string (r, "data_source")));
     }
   sh_xlsx_sheet_end (&s);
   return TRUE;
@@ -635,15 +520,15 @@ write_flows (Writer  *w,
       const char *to = step_name (w, r, "to_step_id");
 
       sh_xlsx_sheet_next_row (&s);
-      sh_xlsx_cell_text (&s, 0, LABEL (phase_labels, sh_record_get_string (r, "phase")));
+      sh_xlsx_cell_text (&s, 0, LABEL (sh_choices_phase, sh_record_get_string (r, "phase")));
       sh_xlsx_cell_text (&s, 1, from != NULL ? from : sh_record_get_string (r, "from_label"));
       sh_xlsx_cell_text (&s, 2, to != NULL ? to : sh_record_get_string (r, "to_label"));
       sh_xlsx_cell_field_text (&s, 3, r, "substance");
-      sh_xlsx_cell_text (&s, 4, LABEL (flow_kind_labels, sh_record_get_string (r, "kind")));
+      sh_xlsx_cell_text (&s, 4, LABEL (sh_choices_flow_kind, sh_record_get_string (r, "kind")));
       sh_xlsx_cell_field_number (&s, 5, r, "quantity", SH_XLSX_FORMAT_DECIMAL);
       sh_xlsx_cell_unit (&s, 6, sh_record_get_string (r, "unit"));
-      sh_xlsx_cell_text (&s, 7, LABEL (flow_period_labels, sh_record_get_string (r, "period")));
-      sh_xlsx_cell_text (&s, 8, LABEL (provenance_labels, sh_record_get_string (r, "provenance")));
+      sh_xlsx_cell_text (&s, 7, LABEL (sh_choices_flow_period, sh_record_get_string (r, "period")));
+      sh_xlsx_cell_text (&s, 8, LABEL (sh_choices_provenance, sh_record_get_string (r, "provenance")));
       sh_xlsx_cell_field_text (&s, 9, r, "method");
       sh_xlsx_cell_field_date (&s, 10, r, "measured_on");
       sh_xlsx_cell_field_money (&s, 11, r, "cost_per_unit_vnd");
@@ -753,8 +638,8 @@ write_options (Writer    *w,
       sh_xlsx_cell_text (&s, 6, list_label (w, "screening", sh_record_get_string (r, "screening")));
       sh_xlsx_cell_field_text (&s, 7, r, "screening_reason");
       if (!sh_record_is_null (r, "tech_verdict"))
-        sh_xlsx_cell_text (&s, 8, LABEL (verdict_labels, sh_record_get_string (r, "tech_verdict")));
-      sh_xlsx_cell_text (&s, 9, LABEL (option_status_labels, sh_record_get_string (r, "status")));
+        sh_xlsx_cell_text (&s, 8, LABEL (sh_choices_verdict, sh_record_get_string (r, "tech_verdict")));
+      sh_xlsx_cell_text (&s, 9, LABEL (sh_choices_option_status, sh_record_get_string (r, "status")));
       sh_xlsx_cell_field_text (&s, 10, r, "responsible");
       sh_xlsx_cell_field_date (&s, 11, r, "planned_start");
       sh_xlsx_cell_field_date (&s, 12, r, "planned_end");
@@ -806,7 +691,7 @@ write_quick_wins (Writer    *w,
           if (o->has_payback)
             sh_xlsx_cell_number (&s, 9, o->payback_years, SH_XLSX_FORMAT_DECIMAL);
         }
-      sh_xlsx_cell_text (&s, 10, LABEL (option_status_labels, sh_record_get_string (r, "status")));
+      sh_xlsx_cell_text (&s, 10, LABEL (sh_choices_option_status, sh_record_get_string (r, "status")));
     }
   sh_xlsx_sheet_end (&s);
 }
@@ -887,7 +772,7 @@ write_environment (Writer     *w,
           sh_xlsx_sheet_next_row (&s);
           sh_xlsx_cell_field_text (&s, 0, o, "code");
           sh_xlsx_cell_field_text (&s, 1, o, "title");
-          sh_xlsx_cell_text (&s, 2, LABEL (env_indicator_labels, sh_record_get_string (r, "indicator")));
+          sh_xlsx_cell_text (&s, 2, LABEL (sh_choices_env_indicator, sh_record_get_string (r, "indicator")));
           sh_xlsx_cell_field_number (&s, 3, r, "reduction", SH_XLSX_FORMAT_DECIMAL);
           sh_xlsx_cell_unit (&s, 4, sh_record_get_string (r, "unit"));
           if (e == 0)
@@ -1015,7 +900,7 @@ write_actions (Writer  *w,
       sh_xlsx_cell_field_date (&s, 4, r, "end_date");
       sh_xlsx_cell_field_money (&s, 5, r, "budget_vnd");
       sh_xlsx_cell_field_text (&s, 6, r, "resources");
-      sh_xlsx_cell_text (&s, 7, LABEL (action_status_labels, sh_record_get_string (r, "status")));
+      sh_xlsx_cell_text (&s, 7, LABEL (sh_choices_action_status, sh_record_get_string (r, "status")));
       sh_xlsx_cell_number (&s, 8, sh_record_get_int (r, "percent_done", 0) / 100.0, SH_XLSX_FORMAT_PERCENT);
     }
   sh_xlsx_sheet_end (&s);
@@ -1090,7 +975,7 @@ write_checklist (Writer  *w,
       sh_xlsx_cell_field_text (&s, 0, r, "item_code");
       sh_xlsx_cell_field_text (&s, 1, r, "question");
       if (!sh_record_is_null (r, "answer"))
-        sh_xlsx_cell_text (&s, 2, LABEL (answer_labels, sh_record_get_string (r, "answer")));
+        sh_xlsx_cell_text (&s, 2, LABEL (sh_choices_answer, sh_record_get_string (r, "answer")));
       sh_xlsx_cell_field_text (&s, 3, r, "note");
     }
   sh_xlsx_sheet_end (&s);
@@ -1121,7 +1006,7 @@ write_observations (Writer  *w,
       sh_xlsx_cell_text (&s, 1, step_name (w, r, "step_id"));
       sh_xlsx_cell_field_text (&s, 2, r, "issue");
       sh_xlsx_cell_text (&s, 3, list_label (w, "observation_category", sh_record_get_string (r, "category")));
-      sh_xlsx_cell_text (&s, 4, LABEL (severity_labels, sh_record_get_string (r, "severity")));
+      sh_xlsx_cell_text (&s, 4, LABEL (sh_choices_severity, sh_record_get_string (r, "severity")));
       sh_xlsx_cell_text (&s, 5, option_name (w, r, "option_id"));
       sh_xlsx_cell_field_date (&s, 6, r, "observed_at");
     }
