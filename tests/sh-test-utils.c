@@ -4,8 +4,10 @@
  */
 #include <locale.h>
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <pango/pangocairo.h>
 
 #include "sh-test-utils.h"
 
@@ -92,4 +94,34 @@ sh_test_make_tmpdir (const char *name)
 
   g_assert_no_error (error);
   return dir;
+}
+
+char *
+sh_test_use_plain_fontconfig (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = sh_test_make_tmpdir ("fonts");
+  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *xml = g_markup_printf_escaped ("<?xml version=\"1.0\"?>\n"
+                                                  "<fontconfig>\n"
+                                                  "  <dir>/usr/share/fonts</dir>\n"
+                                                  "  <dir>/usr/local/share/fonts</dir>\n"
+                                                  "  <cachedir>%s</cachedir>\n"
+                                                  "</fontconfig>\n", cache);
+
+  g_file_set_contents (conf, xml, -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+
+  return dir;
+}
+
+void
+sh_test_release_fonts (const char *dir)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  if (dir != NULL)
+    sh_test_rm_rf (dir);
 }

@@ -20,4 +20,14 @@ char  *sh_test_source_path     (const char *first, ...) G_GNUC_NULL_TERMINATED;
 /* A path in the build tree: SACHHON_BUILD_DIR/<first>/<...>. */
 char  *sh_test_build_path      (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
+/* Points fontconfig at the font files only, not at the machine's rules:
+ * reading those leaks a little, which would hide our own leaks in ASan
+ * builds. CLI processes a test starts inherit it. Call before anything
+ * draws text; returns a scratch directory for sh_test_release_fonts(). */
+char  *sh_test_use_plain_fontconfig (void);
+/* At the end of a test program that drew text: drops the process-wide
+ * font map and Cairo's caches, so that the leak checker sees only what
+ * our code keeps, and removes @dir. */
+void   sh_test_release_fonts   (const char *dir);
+
 G_END_DECLS

@@ -1219,30 +1219,6 @@ test_cli_errors (Fixture       *f,
   run_clear (&run);
 }
 
-/* Fontconfig with only the font directories: the system's rules leak a
- * little when they are read, which would hide our own leaks in ASan builds.
- * The CLI processes the tests start inherit it. */
-static char *
-use_plain_fontconfig (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = sh_test_make_tmpdir ("charts-fonts");
-  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
-  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
-  g_autofree char *xml = g_markup_printf_escaped ("<?xml version=\"1.0\"?>\n"
-                                                  "<fontconfig>\n"
-                                                  "  <dir>/usr/share/fonts</dir>\n"
-                                                  "  <dir>/usr/local/share/fonts</dir>\n"
-                                                  "  <cachedir>%s</cachedir>\n"
-                                                  "</fontconfig>\n", cache);
-
-  g_file_set_contents (conf, xml, -1, &error);
-  g_assert_no_error (error);
-  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
-
-  return dir;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1251,7 +1227,7 @@ main (int   argc,
   int ret;
 
   sh_test_init (&argc, &argv);
-  fonts = use_plain_fontconfig ();
+  fonts = sh_test_use_plain_fontconfig ();
 
   g_test_add_func ("/charts/nice-ticks", test_nice_ticks);
   g_test_add_func ("/charts/names", test_names);
@@ -1276,11 +1252,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  /* Drop the process-wide font map and Cairo's caches, so that the leak
-   * checker sees only what the chart code itself keeps. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  sh_test_rm_rf (fonts);
+  sh_test_release_fonts (fonts);
 
   return ret;
 }

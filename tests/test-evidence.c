@@ -760,30 +760,6 @@ test_cli (void)
   sh_test_rm_rf (dir);
 }
 
-/* Points fontconfig at the font files only, not at the machine's rules
- * (as test-sankey does): the leak checker then sees what our code keeps,
- * not what fontconfig's configuration parser loses. Returns the scratch
- * directory to remove at the end. */
-static char *
-use_plain_fontconfig (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = sh_test_make_tmpdir ("evidence-fonts");
-  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
-  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
-  g_autofree char *xml = g_markup_printf_escaped ("<?xml version=\"1.0\"?>\n"
-                                                  "<fontconfig>\n"
-                                                  "  <dir>/usr/share/fonts</dir>\n"
-                                                  "  <dir>/usr/local/share/fonts</dir>\n"
-                                                  "  <cachedir>%s</cachedir>\n"
-                                                  "</fontconfig>\n", cache);
-
-  g_file_set_contents (conf, xml, -1, &error);
-  g_assert_no_error (error);
-  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
-  return dir;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -792,7 +768,7 @@ main (int   argc,
   int ret;
 
   sh_test_init (&argc, &argv);
-  fonts = use_plain_fontconfig ();
+  fonts = sh_test_use_plain_fontconfig ();
 
   g_test_add ("/evidence/dossier/pdf", Fixture, NULL, fixture_set_up, test_dossier_pdf, fixture_tear_down);
   g_test_add ("/evidence/dossier/criteria", Fixture, NULL, fixture_set_up, test_dossier_criteria, fixture_tear_down);
@@ -809,9 +785,6 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  /* Drop the process-wide font map and Cairo's caches. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  sh_test_rm_rf (fonts);
+  sh_test_release_fonts (fonts);
   return ret;
 }

@@ -649,7 +649,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *fonts = NULL;
+  int ret;
+
   sh_test_init (&argc, &argv);
+  /* The paper form is drawn with Pango, here and in the CLI it starts. */
+  fonts = sh_test_use_plain_fontconfig ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/paper/fields/codes-match-pdf", test_codes_match_pdf);
@@ -663,5 +668,7 @@ main (int   argc,
   ADD ("/paper/cli/enter", test_cli_enter);
 #undef ADD
 
-  return g_test_run ();
+  ret = g_test_run ();
+  sh_test_release_fonts (fonts);
+  return ret;
 }

@@ -1414,31 +1414,6 @@ test_render_large (void)
   cairo_surface_destroy (surface);
 }
 
-/* Points fontconfig at the system's font files but not at its configuration:
- * rendering then depends on the fonts alone, not on the machine's rules, and
- * the leak checker does not see what fontconfig's own parser of those rules
- * loses. Returns the scratch directory to remove at the end. */
-static char *
-use_plain_fontconfig (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = sh_test_make_tmpdir ("sankey-fonts");
-  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
-  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
-  g_autofree char *xml = g_markup_printf_escaped ("<?xml version=\"1.0\"?>\n"
-                                                  "<fontconfig>\n"
-                                                  "  <dir>/usr/share/fonts</dir>\n"
-                                                  "  <dir>/usr/local/share/fonts</dir>\n"
-                                                  "  <cachedir>%s</cachedir>\n"
-                                                  "</fontconfig>\n", cache);
-
-  g_file_set_contents (conf, xml, -1, &error);
-  g_assert_no_error (error);
-  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
-
-  return dir;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1447,7 +1422,7 @@ main (int   argc,
   int ret;
 
   sh_test_init (&argc, &argv);
-  fonts = use_plain_fontconfig ();
+  fonts = sh_test_use_plain_fontconfig ();
 
   g_test_add_func ("/sankey/graph/errors", test_graph_errors);
   g_test_add_func ("/sankey/graph/kind-names", test_graph_kind_names);
@@ -1474,11 +1449,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  /* Drop the process-wide font map and Cairo's caches, so that the leak
-   * checker sees only what the diagram code itself keeps. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  sh_test_rm_rf (fonts);
+  sh_test_release_fonts (fonts);
 
   return ret;
 }
