@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-assessment.h"
+#include "sh-a11y.h"
 #include "sh-assessment-view.h"
 #include "sh-export-job.h"
 #include "sh-print.h"
@@ -926,6 +927,7 @@ sh_assessment_view_init (ShAssessmentView *self)
   GdkDisplay *display = gdk_display_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   /* The completeness icons ship in our resources; an application adds
    * them to the theme at startup, a view made outside one adds them here. */

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-doit-page.h"
 #include "sh-export-job.h"
 #include "sh-format.h"
@@ -1073,6 +1074,7 @@ static void
 sh_doit_page_init (ShDoitPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->province_codes = g_ptr_array_new_with_free_func (g_free);
   self->statuses = g_hash_table_new (NULL, NULL);

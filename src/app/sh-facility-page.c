@@ -16,6 +16,7 @@
 #include "sh-assessment.h"
 #include "sh-assessment-row.h"
 #include "sh-export-job.h"
+#include "sh-a11y.h"
 #include "sh-facility-page.h"
 #include "sh-field-check.h"
 #include "sh-field-choice.h"
@@ -636,6 +637,7 @@ static void
 sh_facility_page_init (ShFacilityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->parts = g_hash_table_new (g_str_hash, g_str_equal);
 }

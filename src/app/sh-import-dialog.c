@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-import-dialog.h"
 #include "sh-units.h"
 
@@ -466,6 +467,7 @@ static void
 sh_import_dialog_init (ShImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 }

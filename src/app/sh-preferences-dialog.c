@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sh-format.h"
+#include "sh-a11y.h"
 #include "sh-preferences-dialog.h"
 
 /* One numeric default: the settings key, its label and the range accepted
@@ -340,6 +341,7 @@ static void
 sh_preferences_dialog_init (ShPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   build_fields (self);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-evidence.h"
 #include "sh-print.h"
 #include "sh-quick-form-print.h"
@@ -351,6 +352,7 @@ sh_print_verify_dialog (GtkWindow *parent)
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   choose = gtk_button_new_with_mnemonic (_("_Choose the XML file…"));
+  sh_a11y_name_mnemonic_button (choose);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose the XML file"), -1);
   g_signal_connect (choose, "clicked", G_CALLBACK (choose_button_clicked_cb), v->window);
@@ -374,6 +376,7 @@ sh_print_verify_dialog (GtkWindow *parent)
   gtk_box_append (GTK_BOX (box), v->fingerprint);
 
   verify = gtk_button_new_with_mnemonic (_("_Verify"));
+  sh_a11y_name_mnemonic_button (verify);
   gtk_widget_add_css_class (verify, "suggested-action");
   gtk_widget_set_halign (verify, GTK_ALIGN_END);
   g_signal_connect (verify, "clicked", G_CALLBACK (verify_button_clicked_cb), v->window);

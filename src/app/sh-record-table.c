@@ -15,6 +15,7 @@
 
 #include "sh-field-check.h"
 #include "sh-format.h"
+#include "sh-a11y.h"
 #include "sh-record-table.h"
 
 /* How long "Deleted … · Undo" stays. */
@@ -622,6 +623,7 @@ sh_record_table_init (ShRecordTable *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);

@@ -18,6 +18,7 @@
 
 #include "sh-format.h"
 #include "sh-refdata.h"
+#include "sh-a11y.h"
 #include "sh-refdata-window.h"
 #include "sh-units.h"
 #include "sh-worksheet-util.h"
@@ -1466,6 +1467,7 @@ sh_refdata_window_init (ShRefdataWindow *self)
   GtkListBox *all[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->list_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

@@ -27,6 +27,7 @@
 #include "sh-import-dialog.h"
 #include "sh-refdata.h"
 #include "sh-refdata-window.h"
+#include "sh-a11y.h"
 #include "sh-window.h"
 #include "sh-print.h"
 
@@ -1215,6 +1216,7 @@ sh_window_init (ShWindow *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sh_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->folded_query = g_strdup ("");

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-refdata.h"
 #include "sh-worksheet-checklist.h"
 #include "sh-worksheet-util.h"
@@ -524,6 +525,7 @@ sh_worksheet_checklist_new (ShEditContext *ctx)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("New checklist question"), -1);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add question"));
+  sh_a11y_name_mnemonic_button (self->add_button);
   gtk_widget_set_sensitive (self->add_button, FALSE);
   g_signal_connect (self->question_entry, "changed", G_CALLBACK (question_entry_changed_cb), self);
   g_signal_connect_swapped (self->question_entry, "activate", G_CALLBACK (gtk_widget_activate), self->add_button);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-chart-view.h"
 #include "sh-format.h"
 #include "sh-summary.h"
@@ -549,6 +550,9 @@ build_step (ShWorksheetFlows *self)
   GtkWidget *add_input = gtk_button_new_with_mnemonic (_("Add _input to this step"));
   GtkWidget *add_output = gtk_button_new_with_mnemonic (_("Add _output of this step"));
   GtkWidget *section;
+
+  sh_a11y_name_mnemonic_button (add_input);
+  sh_a11y_name_mnemonic_button (add_output);
 
   self->step_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_halign (GTK_WIDGET (self->step_drop_down), GTK_ALIGN_START);

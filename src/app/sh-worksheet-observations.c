@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sh-a11y.h"
 #include "sh-worksheet-observations.h"
 #include "sh-worksheet-util.h"
 
@@ -302,6 +303,7 @@ sh_worksheet_observations_new (ShEditContext *ctx)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->photos_box), 12);
   gtk_widget_set_halign (self->photos_box, GTK_ALIGN_START);
   self->attach_button = gtk_button_new_with_mnemonic (_("Attach _Photos…"));
+  sh_a11y_name_mnemonic_button (self->attach_button);
   gtk_widget_set_halign (self->attach_button, GTK_ALIGN_START);
   g_signal_connect (self->attach_button, "clicked", G_CALLBACK (attach_button_clicked_cb), self);
   g_object_bind_property (ctx, "read-only", self->attach_button, "sensitive",
