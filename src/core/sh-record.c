@@ -207,10 +207,12 @@ sh_record_append_value (ShRecord   *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (interned_column != NULL);
 
+  /* Type tests by the value's type field alone: this runs for every
+   * column of every row read. */
   field.column = interned_column;
-  if (value == NULL || !G_IS_VALUE (value))
+  if (value == NULL || G_VALUE_TYPE (value) == G_TYPE_INVALID)
     field.is_null = TRUE;
-  else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) == NULL)
+  else if (G_VALUE_TYPE (value) == G_TYPE_STRING && g_value_get_string (value) == NULL)
     {
       field.is_null = TRUE;
       g_value_unset (value);

@@ -36,9 +36,11 @@ gboolean
 sh_report_node_is (xmlNode    *node,
                    const char *name)
 {
+  /* The short local name first: it tells most siblings apart at the first
+   * character, before the long namespace URI is compared. */
   return node != NULL && node->type == XML_ELEMENT_NODE &&
-         node->ns != NULL && xmlStrEqual (node->ns->href, (const xmlChar *) SH_REPORT_NAMESPACE) &&
-         (name == NULL || xmlStrEqual (node->name, (const xmlChar *) name));
+         (name == NULL || xmlStrEqual (node->name, (const xmlChar *) name)) &&
+         node->ns != NULL && xmlStrEqual (node->ns->href, (const xmlChar *) SH_REPORT_NAMESPACE);
 }
 
 xmlNode *

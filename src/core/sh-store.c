@@ -276,22 +276,35 @@ step_done (ShStore       *self,
  * Transactions
  * ------------------------------------------------------------------------- */
 
+/* Runs a transaction statement through the statement cache: every record
+ * written opens and closes a savepoint, and sqlite3_exec() would parse the
+ * text again each time. */
+static gboolean
+exec_cached (ShStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sh_store_prepare (self, sql, error);
+
+  return stmt != NULL && step_done (self, stmt, sql, error);
+}
+
 gboolean
 sh_store_begin (ShStore  *self,
                 GError  **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (SH_IS_STORE (self), FALSE);
 
   /* IMMEDIATE takes the write lock now, so a busy database fails here and
    * not half-way through a series of changes. Inner levels are savepoints. */
   if (self->tx_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    g_strlcpy (sql, "BEGIN IMMEDIATE", sizeof sql);
   else
-    sql = g_strdup_printf ("SAVEPOINT sh_%u", self->tx_depth);
+    g_snprintf (sql, sizeof sql, "SAVEPOINT sh_%u", self->tx_depth);
 
-  if (!exec_sql (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
 
   self->tx_depth++;
@@ -302,17 +315,17 @@ gboolean
 sh_store_commit (ShStore  *self,
                  GError  **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (SH_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
   if (self->tx_depth == 1)
-    sql = g_strdup ("COMMIT");
+    g_strlcpy (sql, "COMMIT", sizeof sql);
   else
-    sql = g_strdup_printf ("RELEASE sh_%u", self->tx_depth - 1);
+    g_snprintf (sql, sizeof sql, "RELEASE sh_%u", self->tx_depth - 1);
 
-  if (!exec_sql (self, sql, error))
+  if (!exec_cached (self, sql, error))
     {
       /* A failed COMMIT (disk full) leaves the transaction open: undo it so
        * the file keeps its last good state. */
