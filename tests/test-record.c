@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "sh-record.h"
+#include "sh-record-private.h"
 #include "sh-test-utils.h"
 
 static void
@@ -147,6 +147,82 @@ test_value_equal (void)
   g_assert_false (sh_value_equal (&twelve, &twelve_real));
 }
 
+/* The lookup that starts after the previous hit finds what a scan from
+ * the first column finds, in any order of questions, for names interned
+ * or not, present or absent; and a record filled by moving values in
+ * reads the same as one filled by the setters. */
+static void
+test_record_lookup_fast (void)
+{
+  static const char *const names[] = {
+    "id", "uuid", "assessment_id", "seq", "name", "quantity", "unit", "cost", "notes", "updated_at",
+  };
+  g_autoptr(ShRecord) moved = sh_record_new ("material");
+  g_autoptr(ShRecord) set = sh_record_new ("material");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (i % 3 == 0)
+        {
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, (gint64) i * 7);
+          sh_record_set_int (set, names[i], (gint64) i * 7);
+        }
+      else if (i % 3 == 1)
+        {
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, names[i]);
+          sh_record_set_string (set, names[i], names[i]);
+        }
+      else
+        sh_record_set_null (set, names[i]);
+
+      sh_record_append_value (moved, g_intern_string (names[i]), &value);
+      /* The value has been moved: nothing is left to free. */
+      g_assert_false (G_IS_VALUE (&value));
+    }
+
+  g_assert_cmpuint (sh_record_get_n_columns (moved), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpstr (sh_record_get_column (moved, i), ==, names[i]);
+      g_assert_true (sh_record_get_column (moved, i) == g_intern_string (names[i]));
+    }
+
+  for (guint k = 0; k < 5000; k++)
+    {
+      ShRecord *records[] = { moved, set };
+      /* In order, backwards, at random, and now and then an absent name;
+       * the names asked for are fresh copies, never the interned ones. */
+      guint i = k < 1000 ? k % G_N_ELEMENTS (names)
+              : k < 2000 ? G_N_ELEMENTS (names) - 1 - k % G_N_ELEMENTS (names)
+              : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (names) + 2);
+      g_autofree char *name = g_strdup (i < G_N_ELEMENTS (names) ? names[i] : i % 2 ? "missing" : "i");
+
+      for (guint r = 0; r < G_N_ELEMENTS (records); r++)
+        {
+          int fast = sh_record_find_column (records[r], name);
+
+          g_assert_cmpint (fast, ==, sh_record_find_column_slow (records[r], name));
+          g_assert_cmpint (fast, ==, i < G_N_ELEMENTS (names) ? (int) i : -1);
+        }
+
+      g_assert_cmpint (sh_record_has (moved, name), ==, sh_record_has (set, name));
+      g_assert_cmpint (sh_record_is_null (moved, name), ==, sh_record_is_null (set, name));
+      g_assert_cmpint (sh_record_get_int (moved, name, -5), ==, sh_record_get_int (set, name, -5));
+      g_assert_cmpstr (sh_record_get_string (moved, name), ==, sh_record_get_string (set, name));
+    }
+
+  /* Replacing a moved-in value works as for any other. */
+  sh_record_set_string (moved, "name", "Tinh bột");
+  g_assert_cmpstr (sh_record_get_string (moved, "name"), ==, "Tinh bột");
+  g_assert_cmpint (sh_record_find_column (moved, "name"), ==, 4);
+  g_assert_cmpuint (sh_record_get_n_columns (moved), ==, G_N_ELEMENTS (names));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/record/id-uuid-ref", test_record_id_uuid_ref);
   g_test_add_func ("/record/value-to-string", test_value_to_string);
   g_test_add_func ("/record/value-equal", test_value_equal);
+  g_test_add_func ("/record/lookup-fast", test_record_lookup_fast);
 
   return g_test_run ();
 }

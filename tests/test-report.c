@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -269,6 +270,119 @@ parse_file (const char *path)
 /* -------------------------------------------------------------------------
  * Pieces
  * ------------------------------------------------------------------------- */
+
+/* The formatting as it was before its fast path: every count of digits
+ * from one up until the text reads back as the same double. */
+static char *
+format_significant_reference (double value,
+                              int    digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char figures[32];
+  const char *mantissa_end;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean negative;
+  int exponent;
+  int n = 0;
+  int point;
+
+  if (!isfinite (value))
+    return NULL;
+  if (value == 0)
+    return g_strdup ("0");
+
+  for (int precision = 0; precision < CLAMP (digits, 1, 17); precision++)
+    {
+      char format[16];
+
+      g_snprintf (format, sizeof format, "%%.%de", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  negative = buf[0] == '-';
+  mantissa_end = strchr (buf, 'e');
+  for (const char *p = buf + (negative ? 1 : 0); p < mantissa_end; p++)
+    if (g_ascii_isdigit (*p) && n < (int) sizeof figures - 1)
+      figures[n++] = *p;
+  figures[n] = '\0';
+  while (n > 1 && figures[n - 1] == '0')
+    figures[--n] = '\0';
+  exponent = atoi (mantissa_end + 1);
+  point = exponent + 1;
+
+  if (negative)
+    g_string_append_c (out, '-');
+  if (point <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -point; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, figures);
+    }
+  else if (point >= n)
+    {
+      g_string_append (out, figures);
+      for (int i = n; i < point; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_string_append_len (out, figures, point);
+      g_string_append_c (out, '.');
+      g_string_append (out, figures + point);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The one-print fast path gives what the loop over every digit count
+ * gave, for every count of digits: on random doubles of every magnitude,
+ * on short decimals (which stop early in the loop), and on neighbours of
+ * round numbers (which need 16 or 17 digits). */
+static void
+test_significant_fast (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint checked = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      double value;
+
+      switch (i % 4)
+        {
+        case 0:
+          value = g_rand_double_range (rand, -1, 1) * pow (10, g_rand_int_range (rand, -12, 22));
+          break;
+        case 1:
+          value = g_rand_int_range (rand, -1000000, 1000000) / pow (10, g_rand_int_range (rand, 0, 9));
+          break;
+        case 2:
+          value = nextafter (g_rand_int_range (rand, 1, 100000) / 100.0, i % 8 == 2 ? INFINITY : -INFINITY);
+          break;
+        default:
+          {
+            guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+
+            memcpy (&value, &bits, sizeof value);
+          }
+          break;
+        }
+
+      for (int digits = 1; digits <= 17; digits++)
+        {
+          g_autofree char *fast = sh_report_format_significant (value, digits);
+          g_autofree char *slow = format_significant_reference (value, digits);
+
+          g_assert_cmpstr (fast, ==, slow);
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, ==, 20000 * 17);
+}
 
 static void
 test_decimal_format (void)
@@ -1477,6 +1591,7 @@ main (int   argc,
   sh_test_init (&argc, &argv);
 
   g_test_add_func ("/report/format/decimal", test_decimal_format);
+  g_test_add_func ("/report/format/significant-fast", test_significant_fast);
   g_test_add_func ("/report/units/resolve", test_units_resolve);
   g_test_add_func ("/report/schema/units-complete", test_schema_units);
   g_test_add_func ("/report/schema/documented", test_schema_documented);

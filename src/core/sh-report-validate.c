@@ -509,13 +509,17 @@ sum_phases (Checker    *checker,
        c = sh_report_next_sibling (c, "TieuThuTaiNguyen"))
     {
       g_autofree char *code = get_token (c, "MaTaiNguyen");
-      g_autofree char *phase = get_token (c, "GiaiDoan");
-      g_autofree char *row_unit = get_token (c, "DonVi");
+      g_autofree char *phase = NULL;
+      g_autofree char *row_unit = NULL;
       double quantity = 0, converted = 0;
       gint64 price = 0, line = 0;
 
+      /* This runs for every specific consumption over every consumption
+       * record: the rest of a record is read only when it counts. */
       if (g_strcmp0 (code, resource) != 0)
         continue;
+      phase = get_token (c, "GiaiDoan");
+      row_unit = get_token (c, "DonVi");
       get_decimal (c, "SoLuong", &quantity);
       get_int (c, "DonGiaVND", &price);
       if (!sh_units_convert (checker->units, quantity, row_unit, unit, &converted, NULL))

@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "sh-core-resources.h"
+#include "sh-record-private.h"
 #include "sh-store-private.h"
 
 #define MIGRATIONS_PATH "/org/sachhon/SachHon/core/sql"
@@ -33,7 +34,10 @@ typedef struct
 {
   char       *name;
   GPtrArray  *columns;      /* column names, table order */
+  GPtrArray  *interned;     /* the same, interned: shared by the records read */
   GHashTable *types;        /* column → declared type, upper case */
+  char       *get_sql;      /* SELECT * … WHERE id = ?1 */
+  GHashTable *list_sql;     /* filter column ("" for none) → SELECT * … ORDER BY */
   gboolean    has_seq;
   gboolean    has_updated_at;
 } TableInfo;
@@ -62,7 +66,10 @@ table_info_free (gpointer data)
 
   g_free (info->name);
   g_ptr_array_unref (info->columns);
+  g_ptr_array_unref (info->interned);
   g_hash_table_unref (info->types);
+  g_free (info->get_sql);
+  g_hash_table_unref (info->list_sql);
   g_free (info);
 }
 
@@ -269,22 +276,35 @@ step_done (ShStore       *self,
  * Transactions
  * ------------------------------------------------------------------------- */
 
+/* Runs a transaction statement through the statement cache: every record
+ * written opens and closes a savepoint, and sqlite3_exec() would parse the
+ * text again each time. */
+static gboolean
+exec_cached (ShStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sh_store_prepare (self, sql, error);
+
+  return stmt != NULL && step_done (self, stmt, sql, error);
+}
+
 gboolean
 sh_store_begin (ShStore  *self,
                 GError  **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (SH_IS_STORE (self), FALSE);
 
   /* IMMEDIATE takes the write lock now, so a busy database fails here and
    * not half-way through a series of changes. Inner levels are savepoints. */
   if (self->tx_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    g_strlcpy (sql, "BEGIN IMMEDIATE", sizeof sql);
   else
-    sql = g_strdup_printf ("SAVEPOINT sh_%u", self->tx_depth);
+    g_snprintf (sql, sizeof sql, "SAVEPOINT sh_%u", self->tx_depth);
 
-  if (!exec_sql (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
 
   self->tx_depth++;
@@ -295,17 +315,17 @@ gboolean
 sh_store_commit (ShStore  *self,
                  GError  **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (SH_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
   if (self->tx_depth == 1)
-    sql = g_strdup ("COMMIT");
+    g_strlcpy (sql, "COMMIT", sizeof sql);
   else
-    sql = g_strdup_printf ("RELEASE sh_%u", self->tx_depth - 1);
+    g_snprintf (sql, sizeof sql, "RELEASE sh_%u", self->tx_depth - 1);
 
-  if (!exec_sql (self, sql, error))
+  if (!exec_cached (self, sql, error))
     {
       /* A failed COMMIT (disk full) leaves the transaction open: undo it so
        * the file keeps its last good state. */
@@ -737,7 +757,10 @@ load_table_info (ShStore  *self,
       info = g_new0 (TableInfo, 1);
       info->name = g_strdup (name);
       info->columns = g_ptr_array_new_with_free_func (g_free);
+      info->interned = g_ptr_array_new ();
       info->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      info->get_sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?1", name);
+      info->list_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
       while (sqlite3_step (columns) == SQLITE_ROW)
         {
@@ -745,6 +768,7 @@ load_table_info (ShStore  *self,
           const char *type = (const char *) sqlite3_column_text (columns, 2);
 
           g_ptr_array_add (info->columns, g_strdup (column));
+          g_ptr_array_add (info->interned, (gpointer) g_intern_string (column));
           g_hash_table_insert (info->types, g_strdup (column), g_ascii_strup (type ? type : "", -1));
           if (g_str_equal (column, "seq"))
             info->has_seq = TRUE;
@@ -1157,25 +1181,35 @@ column_to_value (sqlite3_stmt *stmt,
     }
 }
 
+/* Reads the current row of a `SELECT *` of @info's table. Its columns come
+ * in the table's order, which are @info's interned names: each value is
+ * moved into the record without looking the name up or copying it. */
 static ShRecord *
-row_to_record (const char   *table,
+row_to_record (TableInfo    *info,
                sqlite3_stmt *stmt)
 {
-  ShRecord *record = sh_record_new (table);
+  const char *id_column = g_intern_static_string ("id");
+  const char *uuid_column = g_intern_static_string ("uuid");
+  ShRecord *record = sh_record_new (info->name);
   int n = sqlite3_column_count (stmt);
+
+  /* Only a schema changed under us by another program can make them
+   * differ; then the names come from the statement itself. */
+  gboolean table_order = (guint) n == info->interned->len;
 
   for (int i = 0; i < n; i++)
     {
-      const char *column = sqlite3_column_name (stmt, i);
-      g_auto(GValue) value = G_VALUE_INIT;
+      const char *column = table_order ? info->interned->pdata[i]
+                                       : g_intern_string (sqlite3_column_name (stmt, i));
+      GValue value = G_VALUE_INIT;
 
-      if (g_str_equal (column, "id"))
+      if (column == id_column)
         sh_record_set_id (record, sqlite3_column_int64 (stmt, i));
-      else if (g_str_equal (column, "uuid"))
+      else if (column == uuid_column)
         sh_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, i));
 
       column_to_value (stmt, i, &value);
-      sh_record_set_value (record, column, G_IS_VALUE (&value) ? &value : NULL);
+      sh_record_append_value (record, column, &value);
     }
 
   return record;
@@ -1428,6 +1462,20 @@ is_lifecycle_column (const char *table,
          (g_str_equal (column, "status") || g_str_equal (column, "finalized_at"));
 }
 
+static void
+append_uint (GString *string,
+             guint    value)
+{
+  char digits[16];
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (string, digits[--n]);
+}
+
 gint64
 sh_store_insert (ShStore   *self,
                  ShRecord  *record,
@@ -1454,7 +1502,9 @@ sh_store_insert (ShStore   *self,
     return 0;
 
   n = sh_record_get_n_columns (record);
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (uuid", table);
+  g_string_append (sql, "INSERT INTO \"");
+  g_string_append (sql, table);
+  g_string_append (sql, "\" (uuid");
   for (guint i = 0; i < n; i++)
     {
       const char *column = sh_record_get_column (record, i);
@@ -1470,10 +1520,16 @@ sh_store_insert (ShStore   *self,
                        _("A new assessment always starts as a draft."));
           return 0;
         }
-      g_string_append_printf (sql, ", \"%s\"", column);
-      g_string_append_printf (params, ", ?%u", i + 2);
+      /* Plain appends: this runs for every field of every record imported. */
+      g_string_append (sql, ", \"");
+      g_string_append (sql, column);
+      g_string_append_c (sql, '"');
+      g_string_append (params, ", ?");
+      append_uint (params, i + 2);
     }
-  g_string_append_printf (sql, ") VALUES (%s)", params->str);
+  g_string_append (sql, ") VALUES (");
+  g_string_append_len (sql, params->str, params->len);
+  g_string_append_c (sql, ')');
 
   if (!owner_from_parent (self, info, record, &owner_id, error) ||
       !read_owner (self, owner_id, &owner, error) ||
@@ -1602,25 +1658,24 @@ sh_store_get (ShStore     *self,
               gint64       id,
               GError     **error)
 {
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   ShRecord *record = NULL;
+  TableInfo *info;
   int rc;
 
   g_return_val_if_fail (SH_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
 
-  if (!lookup_table (self, table, error))
+  if (!(info = lookup_table (self, table, error)))
     return NULL;
 
-  sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?1", table);
-  if (!(stmt = sh_store_prepare (self, sql, error)))
+  if (!(stmt = sh_store_prepare (self, info->get_sql, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    record = row_to_record (table, stmt);
+    record = row_to_record (info, stmt);
   else if (rc == SQLITE_DONE)
     {
       /* The number is formatted apart: a G_GINT64_FORMAT inside _() would
@@ -1645,7 +1700,7 @@ sh_store_list (ShStore     *self,
                GError     **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  g_autofree char *sql = NULL;
+  const char *sql;
   sqlite3_stmt *stmt;
   TableInfo *info;
   int rc;
@@ -1658,10 +1713,18 @@ sh_store_list (ShStore     *self,
   if (column != NULL && !check_column (info, column, error))
     return NULL;
 
-  sql = g_strdup_printf ("SELECT * FROM \"%s\"%s%s%s ORDER BY %sid",
-                         table,
-                         column ? " WHERE \"" : "", column ? column : "", column ? "\" = ?1" : "",
-                         info->has_seq ? "seq, " : "");
+  /* The query text is built once per table and filter column. */
+  sql = g_hash_table_lookup (info->list_sql, column ? column : "");
+  if (sql == NULL)
+    {
+      char *text = g_strdup_printf ("SELECT * FROM \"%s\"%s%s%s ORDER BY %sid",
+                                    table,
+                                    column ? " WHERE \"" : "", column ? column : "", column ? "\" = ?1" : "",
+                                    info->has_seq ? "seq, " : "");
+
+      g_hash_table_insert (info->list_sql, g_strdup (column ? column : ""), text);
+      sql = text;
+    }
   if (!(stmt = sh_store_prepare (self, sql, error)))
     return NULL;
   if (column != NULL)
@@ -1669,7 +1732,7 @@ sh_store_list (ShStore     *self,
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) sh_record_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, row_to_record (table, stmt));
+    g_ptr_array_add (records, row_to_record (info, stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
