@@ -335,10 +335,22 @@ test_dialog_rows (Fixture       *f,
   SH_UI_WAIT_FOR (sh_worksheet_find_field (GTK_WIDGET (form), "observation", id, "issue") != NULL);
   SH_UI_WAIT_FOR (sh_worksheet_find_field (GTK_WIDGET (form), "production_record", last_id (f, "production_record"),
                                            "product") != NULL);
+  /* …outlined as typed in from paper, until a hand edit. */
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") != NULL);
+  g_assert_nonnull (sh_quick_form_get_paper_marker (form, "observation", id, "severity"));
+  g_assert_null (sh_quick_form_get_paper_marker (form, "observation", id, "location"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sh_quick_form_get_paper_marker (form, "observation", id, "issue")),
+                   ==, _("Entered from paper form"));
   sh_quick_form_scroll_to_section (form, 4);
   sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "paper-entry-rows-form");
+  g_assert_true (sh_edit_context_set_string (sh_assessment_view_get_context (f->view), "observation", id, "issue",
+                                             "Van xả đáy rò rỉ", NULL));
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") == NULL);
 
-  /* One undo takes the rows back. */
+  /* One undo takes the hand edit back and the outline with it, one more
+   * the rows typed in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") != NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
   SH_UI_WAIT_FOR (last_id (f, "observation") == last_observation);
   g_assert_cmpint (last_id (f, "production_record"), ==, last_production);
