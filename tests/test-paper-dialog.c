@@ -19,6 +19,7 @@
 #include "sh-refdata.h"
 #include "sh-test-utils.h"
 #include "sh-ui-test-utils.h"
+#include "sh-worksheet-util.h"
 
 #define DEMO_QUICK_UUID "5ac4d000-0000-4000-8000-000000000100"
 
@@ -231,6 +232,130 @@ test_dialog_type_in (Fixture       *f,
   g_assert_null (sh_quick_form_get_paper_marker (form, "assessment", f->quick, "recommendation"));
 }
 
+/* Scrolls the dialog so that the entry of @code is near the top. */
+static void
+scroll_to (ShPaperEntryDialog *dialog,
+           const char         *code)
+{
+  GtkWidget *entry = GTK_WIDGET (sh_paper_entry_dialog_get_entry (dialog, code));
+  GtkWidget *scroller = gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_nonnull (content);
+  SH_UI_WAIT_FOR (gtk_widget_compute_point (entry, content, &GRAPHENE_POINT_INIT (0, 0), &point) && point.y > 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), point.y - 80);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gint64
+last_id (Fixture    *f,
+         const char *table)
+{
+  g_autoptr(GPtrArray) rows = sh_store_list (f->store, table, "assessment_id", f->quick, NULL);
+
+  return rows != NULL && rows->len > 0 ? sh_record_get_id (rows->pdata[rows->len - 1]) : 0;
+}
+
+/* The lists of the form: a new production row in B1 and a new observation
+ * in D, typed cell by cell with Enter, show up in the quick form. */
+static void
+test_dialog_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  ShPaperEntryDialog *dialog = open_dialog (f);
+  ShQuickForm *form = SH_QUICK_FORM (sh_assessment_view_get_part (f->view, "quick_form"));
+  g_autoptr(GPtrArray) production = sh_store_list (f->store, "production_record", "assessment_id", f->quick, NULL);
+  g_autoptr(GPtrArray) observations = sh_store_list (f->store, "observation", "assessment_id", f->quick, NULL);
+  g_autofree char *b1b = g_strdup_printf ("B1.%ub", production->len + 1);
+  g_autofree char *b1c = g_strdup_printf ("B1.%uc", production->len + 1);
+  g_autofree char *b1d = g_strdup_printf ("B1.%ud", production->len + 1);
+  g_autofree char *d_b = g_strdup_printf ("D%ub", observations->len + 1);
+  g_autofree char *d_c = g_strdup_printf ("D%uc", observations->len + 1);
+  g_autofree char *d_d = g_strdup_printf ("D%ud", observations->len + 1);
+  gint64 last_observation = last_id (f, "observation");
+  gint64 last_production = last_id (f, "production_record");
+  g_autoptr(ShRecord) row = NULL;
+  g_autoptr(GHashTable) entered = NULL;
+  g_autofree char *key = NULL;
+  gint64 id;
+
+  /* Every cell of every row printed has its entry, the recorded rows too. */
+  g_assert_nonnull (sh_paper_entry_dialog_get_entry (dialog, "B2.1f"));
+  g_assert_nonnull (sh_paper_entry_dialog_get_entry (dialog, "C1b"));
+  g_assert_nonnull (sh_paper_entry_dialog_get_entry (dialog, "D1a"));
+  g_assert_nonnull (sh_paper_entry_dialog_get_entry (dialog, "E1e"));
+  g_assert_nonnull (sh_paper_entry_dialog_get_entry (dialog, b1b));
+  g_assert_null (sh_paper_entry_dialog_get_entry (dialog, "B1.1e"));
+
+  /* Enter moves along the row. */
+  type_in (dialog, b1b, "Tinh bột sắn loại 2");
+  g_signal_emit_by_name (sh_paper_entry_dialog_get_entry (dialog, b1b), "activate");
+  g_assert_true (focus_in (dialog, sh_paper_entry_dialog_get_entry (dialog, b1c)));
+  type_in (dialog, b1c, "250");
+  type_in (dialog, b1d, "thùng");
+  g_signal_emit_by_name (sh_paper_entry_dialog_get_entry (dialog, b1d), "activate");
+  g_assert_nonnull (sh_paper_entry_dialog_get_field_error (dialog, b1d));
+  g_assert_nonnull (strstr (sh_paper_entry_dialog_get_field_error (dialog, b1d), b1d));
+  g_assert_false (sh_paper_entry_dialog_apply (dialog));
+  g_assert_cmpint (last_id (f, "production_record"), ==, last_production);
+  type_in (dialog, b1d, "tấn");
+
+  type_in (dialog, d_b, "Hơi rò rỉ ở van xả đáy lò hơi");
+  type_in (dialog, d_c, "Rò rỉ");
+  type_in (dialog, d_d, "Cao");
+  scroll_to (dialog, b1b);
+  sh_ui_test_save_screenshot (GTK_WIDGET (dialog), "paper-entry-dialog-rows");
+  scroll_to (dialog, d_b);
+  sh_ui_test_save_screenshot (GTK_WIDGET (dialog), "paper-entry-dialog-rows-d");
+
+  g_assert_true (sh_paper_entry_dialog_apply (dialog));
+  SH_UI_WAIT_FOR (find_paper_dialog () == NULL);
+
+  id = last_id (f, "production_record");
+  g_assert_cmpint (id, >, last_production);
+  row = sh_store_get (f->store, "production_record", id, NULL);
+  g_assert_cmpstr (sh_record_get_string (row, "product"), ==, "Tinh bột sắn loại 2");
+  g_assert_cmpfloat (sh_record_get_double (row, "quantity", 0), ==, 250);
+  g_assert_cmpstr (sh_record_get_string (row, "unit"), ==, "t");
+  id = last_id (f, "observation");
+  g_assert_cmpint (id, >, last_observation);
+  g_clear_pointer (&row, sh_record_unref);
+  row = sh_store_get (f->store, "observation", id, NULL);
+  g_assert_cmpstr (sh_record_get_string (row, "category"), ==, "leak");
+  g_assert_cmpstr (sh_record_get_string (row, "severity"), ==, "high");
+  entered = sh_paper_list_entered (f->store, f->quick, NULL);
+  key = sh_paper_field_key ("observation", id, "issue");
+  g_assert_true (g_hash_table_contains (entered, key));
+
+  /* The rows are in the quick form's tables. */
+  SH_UI_WAIT_FOR (sh_worksheet_find_field (GTK_WIDGET (form), "observation", id, "issue") != NULL);
+  SH_UI_WAIT_FOR (sh_worksheet_find_field (GTK_WIDGET (form), "production_record", last_id (f, "production_record"),
+                                           "product") != NULL);
+  /* …outlined as typed in from paper, until a hand edit. */
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") != NULL);
+  g_assert_nonnull (sh_quick_form_get_paper_marker (form, "observation", id, "severity"));
+  g_assert_null (sh_quick_form_get_paper_marker (form, "observation", id, "location"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sh_quick_form_get_paper_marker (form, "observation", id, "issue")),
+                   ==, _("Entered from paper form"));
+  sh_quick_form_scroll_to_section (form, 4);
+  sh_ui_test_save_screenshot (GTK_WIDGET (f->window), "paper-entry-rows-form");
+  g_assert_true (sh_edit_context_set_string (sh_assessment_view_get_context (f->view), "observation", id, "issue",
+                                             "Van xả đáy rò rỉ", NULL));
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") == NULL);
+
+  /* One undo takes the hand edit back and the outline with it, one more
+   * the rows typed in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  SH_UI_WAIT_FOR (sh_quick_form_get_paper_marker (form, "observation", id, "issue") != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.undo", NULL));
+  SH_UI_WAIT_FOR (last_id (f, "observation") == last_observation);
+  g_assert_cmpint (last_id (f, "production_record"), ==, last_production);
+}
+
 /* The menu item is there only while the assessment can be edited. */
 static void
 test_dialog_read_only (Fixture       *f,
@@ -264,6 +389,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add ("/paper-dialog/type-in", Fixture, NULL, fixture_set_up, test_dialog_type_in, fixture_tear_down);
+  g_test_add ("/paper-dialog/rows", Fixture, NULL, fixture_set_up, test_dialog_rows, fixture_tear_down);
   g_test_add ("/paper-dialog/read-only", Fixture, NULL, fixture_set_up, test_dialog_read_only, fixture_tear_down);
 
   return g_test_run ();

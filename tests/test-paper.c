@@ -71,6 +71,8 @@ dump_tables (ShStore            *store,
              const char * const *tables,
              guint               n_tables);
 
+static char *dump_all (ShStore *store);
+
 static char *
 dump (ShStore *store)
 {
@@ -166,14 +168,61 @@ pdf_text (const char *pdf)
   return out;
 }
 
+/* The row codes printed in @text are exactly the rows of the cells the
+ * entry takes for the assessment, and every cell code reads back. */
+static void
+assert_rows_match (const char *text,
+                   ShStore    *store,
+                   gint64      assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) row_code = g_regex_new ("\\b(B[12]\\.[0-9]+|[CDE][0-9]+)\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) accepted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) cells = sh_paper_list_cells (store, assessment_id, &error);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_no_error (error);
+  for (g_regex_match (row_code, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    g_hash_table_add (printed, g_match_info_fetch (match, 0));
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const ShPaperField *cell = cells->pdata[i];
+      const ShPaperList *list = NULL;
+      const ShPaperColumn *column = NULL;
+      guint number = 0;
+
+      g_assert_cmpint (cell->row, ==, SH_PAPER_ROW_LIST);
+      g_assert_null (sh_paper_fields_find (cell->code));
+      g_assert_true (sh_paper_lists_parse_code (cell->code, &list, &number, &column));
+      g_assert_true (list == sh_paper_cell_list (cell));
+      g_assert_true (column == sh_paper_cell_column (cell));
+      g_hash_table_add (accepted, (gpointer) sh_paper_cell_row_code (cell));
+    }
+  g_assert_cmpuint (g_hash_table_size (accepted), >, 20);
+  g_hash_table_iter_init (&iter, printed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (accepted, key))
+        g_error ("%s is printed but not accepted", (char *) key);
+    }
+  g_hash_table_iter_init (&iter, accepted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (printed, key))
+        g_error ("%s is accepted but not printed", (char *) key);
+    }
+}
+
 static void
 test_codes_match_pdf (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_find_program_in_path ("pdftotext");
   g_autofree char *dir = NULL;
-  g_autoptr(GRegex) field_code = g_regex_new ("\\b[A-G][0-9]{2}\\b", 0, 0, NULL);
-  g_autoptr(GRegex) row_code = g_regex_new ("\\b[B-E][0-9]+(\\.[0-9]+)?\\b", 0, 0, NULL);
+  g_autoptr(GRegex) field_code = g_regex_new ("\\b[AFG][0-9]{2}\\b", 0, 0, NULL);
   const char *languages[] = { "en", "vi" };
   guint n_fields = 0;
   const ShPaperField *fields = sh_paper_fields_get (&n_fields);
@@ -199,7 +248,6 @@ test_codes_match_pdf (void)
       g_autofree char *text = NULL;
       g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GMatchInfo) match = NULL;
-      guint n_rows = 0;
 
       g_assert_true (sh_quick_form_write_pdf (NULL, 0, languages[l], pdf, NULL, &error));
       g_assert_no_error (error);
@@ -220,18 +268,9 @@ test_codes_match_pdf (void)
       for (guint i = 0; i < n_fields; i++)
         g_assert_true (g_hash_table_contains (printed, fields[i].code));
 
-      /* The rows of the lists (B2.3, D4) are typed into their tables in
-       * the app; the entry refuses them by name. */
-      for (g_regex_match (row_code, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
-        {
-          g_autofree char *code = g_match_info_fetch (match, 0);
-
-          if (strlen (code) == 3 && g_ascii_isdigit (code[1]) && g_ascii_isdigit (code[2]))
-            continue;
-          g_assert_null (sh_paper_fields_find (code));
-          n_rows++;
-        }
-      g_assert_cmpuint (n_rows, >, 10);
+      /* The rows of the lists (B2.3, D4) printed are the rows whose cells
+       * the entry takes, with the letters of their columns. */
+      assert_rows_match (text, NULL, 0);
     }
   sh_test_rm_rf (dir);
 }
@@ -346,6 +385,29 @@ assert_refused (Fixture            *f,
   g_assert_nonnull (strstr (error->message, words));
   g_assert_cmpuint (failed, ==, failed_index);
   after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The same over every table the lists write. */
+static void
+assert_refused_all (Fixture            *f,
+                    const char * const *pairs,
+                    int                 code,
+                    guint               failed_index,
+                    const char         *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_all (f->store);
+  g_autofree char *after = NULL;
+  guint failed = 0;
+
+  g_assert_false (apply (f, NULL, pairs, &failed, &error));
+  g_assert_error (error, SH_PAPER_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” is not in “%s”", words, error->message);
+  g_assert_cmpuint (failed, ==, failed_index);
+  after = dump_all (f->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -533,6 +595,303 @@ test_apply_new_product (Fixture       *f,
   g_assert_cmpint (count_provenance (f), ==, 3);
 }
 
+
+/* The pre-filled form of the demo's quick assessment: its recorded rows,
+ * then the empty ones, are the rows the entry takes. */
+static void
+test_codes_match_prefilled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf = g_build_filename (f->dir, "prefilled.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_true (sh_quick_form_write_pdf (f->store, f->quick, "vi", pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  /* The demo's observations print first: D1 is one of them. */
+  g_assert_nonnull (strstr (text, "Bể rửa củ"));
+  assert_rows_match (text, f->store, f->quick);
+}
+
+/* -------------------------------------------------------------------------
+ * The lists' rows
+ * ------------------------------------------------------------------------- */
+
+static char *
+dump_all (ShStore *store)
+{
+  const char *tables[] = { "facility", "facility_product", "assessment", "production_record",
+                           "resource_consumption", "checklist_answer", "observation", "cp_option",
+                           "option_saving", "option_investment", "field_provenance", "audit_log" };
+
+  return dump_tables (store, tables, G_N_ELEMENTS (tables));
+}
+
+static GPtrArray *
+list (Fixture    *f,
+      const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = sh_store_list (f->store, table, "assessment_id", f->quick, &error);
+
+  g_assert_no_error (error);
+  return rows;
+}
+
+static ShRecord *
+last_row (GPtrArray *rows)
+{
+  g_assert_cmpuint (rows->len, >, 0);
+  return rows->pdata[rows->len - 1];
+}
+
+static void
+test_apply_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) production_before = list (f, "production_record");
+  g_autoptr(GPtrArray) observations_before = list (f, "observation");
+  g_autoptr(GPtrArray) wins_before = list (f, "cp_option");
+  g_autoptr(GPtrArray) production = NULL;
+  g_autoptr(GPtrArray) consumption = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(GPtrArray) wins = NULL;
+  g_autoptr(GPtrArray) savings = NULL;
+  g_autoptr(GPtrArray) costs = NULL;
+  g_autoptr(GHashTable) entered = NULL;
+  g_autofree char *b1 = g_strdup_printf ("B1.%ub", production_before->len + 1);
+  g_autofree char *b1c = g_strdup_printf ("B1.%uc", production_before->len + 1);
+  g_autofree char *b1d = g_strdup_printf ("B1.%ud", production_before->len + 1);
+  g_autofree char *d_new = g_strdup_printf ("D%ub", observations_before->len + 1);
+  g_autofree char *d_new_c = g_strdup_printf ("D%uc", observations_before->len + 1);
+  g_autofree char *d_new_d = g_strdup_printf ("D%ud", observations_before->len + 1);
+  g_autofree char *e_new = g_strdup_printf ("E%ua", wins_before->len + 1);
+  g_autofree char *e_new_c = g_strdup_printf ("E%uc", wins_before->len + 1);
+  g_autofree char *e_new_d = g_strdup_printf ("E%ud", wins_before->len + 1);
+  g_autofree char *key = NULL;
+  const char *pairs[] = {
+    b1, "Tinh bột sắn",
+    b1c, "1.200",
+    b1d, "tấn",
+    "B2.1b", "Than đá: than cám",
+    "B2.1c", "12,5",
+    "b2.1D", "t",
+    "B2.1e", "2.100.000 đ",
+    "B2.1f", "Hóa đơn",
+    "C1b", "KAD",
+    "C1c", "Không có bể chứa",
+    d_new, "Rò rỉ hơi ở van xả",
+    d_new_c, "Leak",
+    d_new_d, "Cao",
+    "D1d", "low",
+    e_new, "Thay gioăng van hơi",
+    e_new_c, "5.000.000",
+    e_new_d, "800.000",
+    NULL
+  };
+  ShRecord *row;
+
+  g_assert_true (apply (f, NULL, pairs, NULL, &error));
+  g_assert_no_error (error);
+
+  production = list (f, "production_record");
+  g_assert_cmpuint (production->len, ==, production_before->len + 1);
+  row = last_row (production);
+  g_assert_cmpstr (sh_record_get_string (row, "product"), ==, "Tinh bột sắn");
+  g_assert_cmpfloat (sh_record_get_double (row, "quantity", 0), ==, 1200);
+  g_assert_cmpstr (sh_record_get_string (row, "unit"), ==, "t");
+  g_assert_nonnull (sh_record_get_string (row, "period_label"));
+
+  /* B2.1: the first consumption row, recorded or new. */
+  consumption = list (f, "resource_consumption");
+  row = consumption->pdata[0];
+  g_assert_cmpstr (sh_record_get_string (row, "resource_code"), ==, "coal");
+  g_assert_cmpstr (sh_record_get_string (row, "resource_name"), ==, "than cám");
+  g_assert_cmpstr (sh_record_get_string (row, "category"), ==, "fuel");
+  g_assert_cmpfloat (sh_record_get_double (row, "quantity", 0), ==, 12.5);
+  g_assert_cmpint (sh_record_get_int (row, "unit_price_vnd", 0), ==, 2100000);
+  g_assert_cmpstr (sh_record_get_string (row, "data_source"), ==, "invoice");
+
+  /* C1 is the sector's first question: its answer row. */
+  answers = list (f, "checklist_answer");
+  row = NULL;
+  for (guint i = 0; i < answers->len; i++)
+    if (g_strcmp0 (sh_record_get_string (answers->pdata[i], "note"), "Không có bể chứa") == 0)
+      row = answers->pdata[i];
+  g_assert_nonnull (row);
+  g_assert_cmpstr (sh_record_get_string (row, "answer"), ==, "na");
+  g_assert_false (g_str_has_prefix (sh_record_get_string (row, "item_code"), "own-"));
+
+  observations = list (f, "observation");
+  g_assert_cmpuint (observations->len, ==, observations_before->len + 1);
+  row = last_row (observations);
+  g_assert_cmpstr (sh_record_get_string (row, "issue"), ==, "Rò rỉ hơi ở van xả");
+  g_assert_cmpstr (sh_record_get_string (row, "category"), ==, "leak");
+  g_assert_cmpstr (sh_record_get_string (row, "severity"), ==, "high");
+  g_assert_cmpstr (sh_record_get_string (observations->pdata[0], "severity"), ==, "low");
+
+  wins = list (f, "cp_option");
+  g_assert_cmpuint (wins->len, ==, wins_before->len + 1);
+  row = last_row (wins);
+  g_assert_cmpstr (sh_record_get_string (row, "title"), ==, "Thay gioăng van hơi");
+  g_assert_cmpint (sh_record_get_int (row, "is_quick_win", 0), ==, 1);
+  savings = sh_store_list (f->store, "option_saving", "option_id", sh_record_get_id (row), &error);
+  costs = sh_store_list (f->store, "option_investment", "option_id", sh_record_get_id (row), &error);
+  g_assert_cmpuint (savings->len, ==, 1);
+  g_assert_cmpint (sh_record_get_int (savings->pdata[0], "unit_price_vnd", 0), ==, 5000000);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (sh_record_get_int (costs->pdata[0], "amount_vnd", 0), ==, 800000);
+
+  /* One provenance row for every cell written, by code. */
+  g_assert_cmpint (count_provenance (f), ==, 17);
+  entered = sh_paper_list_entered (f->store, f->quick, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (entered), ==, 17);
+  key = sh_paper_field_key ("observation", sh_record_get_id (last_row (observations)), "issue");
+  g_assert_true (g_hash_table_contains (entered, key));
+  g_clear_pointer (&key, g_free);
+  key = sh_paper_field_key ("option_investment", sh_record_get_id (costs->pdata[0]), "amount_vnd");
+  g_assert_true (g_hash_table_contains (entered, key));
+}
+
+static void
+test_apply_rows_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) observations = list (f, "observation");
+  g_autofree char *d_new_a = g_strdup_printf ("D%ua", observations->len + 1);
+  g_autofree char *d_far = g_strdup_printf ("D%ub", observations->len + 7);
+  const char *bad_unit[] = { "A02", "1", "B2.1b", "Điện", "B2.1c", "100", "B2.1d", "thùng", NULL };
+  const char *bad_resource[] = { "B2.1b", "Dầu ăn", "B2.1c", "100", "B2.1d", "L", NULL };
+  const char *bad_answer[] = { "C1b", "có lẽ", NULL };
+  const char *bad_category[] = { "D1c", "Mùi hôi", NULL };
+  const char *missing[] = { d_new_a, "Khu lò hơi", NULL };
+  const char *far[] = { "D1b", "Vòi nước chảy", d_far, "Rò rỉ", NULL };
+  const char *no_price[] = { "B1.1e", "1.000", NULL };
+  const char *question[] = { "C1a", "Một câu hỏi khác", NULL };
+  const char *bad_money[] = { "E1d", "ba triệu", NULL };
+
+  assert_refused_all (f, bad_unit, SH_PAPER_ERROR_VALUE, 3, "B2.1d “Unit”");
+  assert_refused_all (f, bad_unit, SH_PAPER_ERROR_VALUE, 3, "kWh");
+  assert_refused_all (f, bad_resource, SH_PAPER_ERROR_VALUE, 0, "Electricity");
+  assert_refused_all (f, bad_answer, SH_PAPER_ERROR_VALUE, 0, "KAD");
+  assert_refused_all (f, bad_category, SH_PAPER_ERROR_VALUE, 0, "D1c “Category”");
+  assert_refused_all (f, bad_category, SH_PAPER_ERROR_VALUE, 0, "Leak");
+  assert_refused_all (f, missing, SH_PAPER_ERROR_MISSING, 0, "“Issue seen”");
+  assert_refused_all (f, far, SH_PAPER_ERROR_UNKNOWN_CODE, 1, "D1 to D");
+  assert_refused_all (f, no_price, SH_PAPER_ERROR_UNKNOWN_CODE, 0, "B1.1e");
+  assert_refused_all (f, question, SH_PAPER_ERROR_VALUE, 0, "C1a");
+  assert_refused_all (f, bad_money, SH_PAPER_ERROR_VALUE, 0, "E1d");
+  g_assert_cmpint (count_provenance (f), ==, 0);
+}
+
+/* A quick win whose cost is several items in the app takes a sum on paper
+ * only when it is theirs; anything else says so, and writes nothing. */
+static void
+test_apply_quick_win_sums (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) wins = NULL;
+  g_autofree char *same = NULL;
+  gint64 option_id, total = 0;
+  guint n_items = 0;
+  const char *other[] = { "E1d", "1", NULL };
+  const char *same_pairs[] = { "E1d", NULL, NULL };
+
+  wins = sh_paper_list_rows (f->store, f->quick, &sh_paper_lists_get (&n_items)[4], &error);
+  g_assert_no_error (error);
+  option_id = sh_record_get_id (wins->pdata[0]);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ShRecord) cost = sh_record_new ("option_investment");
+
+      sh_record_set_int (cost, "option_id", option_id);
+      sh_record_set_string (cost, "item", "equipment");
+      sh_record_set_int (cost, "amount_vnd", 1000000);
+      g_assert_cmpint (sh_store_insert (f->store, cost, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (sh_paper_quick_win_money (f->store, option_id, FALSE, &total, &n_items, &error));
+  g_assert_cmpuint (n_items, >=, 2);
+
+  assert_refused_all (f, other, SH_PAPER_ERROR_CONFLICT, 0, "E1d “Estimated cost (₫)”");
+  same = sh_format_number ((double) total, 0, SH_NUMBER_STYLE_VI);
+  same_pairs[1] = same;
+  g_assert_true (apply (f, NULL, same_pairs, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* What the pre-filled form prints in a recorded row reads back as the
+ * same values. */
+static void
+test_apply_printed_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = { "observation", "checklist_answer", "cp_option" };
+  g_autoptr(GPtrArray) observations = list (f, "observation");
+  ShRecord *o = observations->pdata[0];
+  g_autoptr(GPtrArray) categories = sh_refdata_list_values (f->store, "observation_category", &error);
+  const char *category = NULL;
+  const char *pairs[] = {
+    "D1a", sh_record_get_string (o, "location"),
+    "D1b", sh_record_get_string (o, "issue"),
+    "D1c", NULL,
+    "D1d", g_strcmp0 (sh_record_get_string (o, "severity"), "high") == 0 ? "Cao" : sh_record_get_string (o, "severity"),
+    NULL
+  };
+  g_autofree char *before = dump_tables (f->store, tables, G_N_ELEMENTS (tables));
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < categories->len; i++)
+    if (g_strcmp0 (sh_record_get_string (categories->pdata[i], "code"), sh_record_get_string (o, "category")) == 0)
+      category = sh_record_get_string (categories->pdata[i], "name_vi");
+  pairs[5] = category;
+  g_assert_true (apply (f, NULL, pairs, NULL, &error));
+  g_assert_no_error (error);
+  after = dump_tables (f->store, tables, G_N_ELEMENTS (tables));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count_provenance (f), ==, 4);
+}
+
+/* With the editor's history the rows typed in are one step: undone, they
+ * are gone with their provenance. */
+static void
+test_apply_rows_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShUndoStack) stack = sh_undo_stack_new (f->store, f->quick, &error);
+  g_autoptr(GPtrArray) observations = list (f, "observation");
+  guint n_lists = 0;
+  g_autoptr(GPtrArray) wins = sh_paper_list_rows (f->store, f->quick, &sh_paper_lists_get (&n_lists)[4], NULL);
+  g_autofree char *d_new = g_strdup_printf ("D%ub", observations->len + 1);
+  g_autofree char *e_new = g_strdup_printf ("E%ua", wins->len + 1);
+  const char *pairs[] = { d_new, "Đèn sáng cả ban ngày", e_new, "Tắt đèn", "A11", "200", NULL };
+  g_autofree char *before = dump_all (f->store);
+  g_autofree char *now = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (apply (f, stack, pairs, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sh_undo_stack_get_n_undo (stack), ==, 1);
+  g_assert_cmpint (count_provenance (f), ==, 3);
+  g_assert_true (sh_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  now = dump_all (f->store);
+  g_assert_cmpstr (now, ==, before);
+}
+
 /* -------------------------------------------------------------------------
  * sachhon-cli form enter
  * ------------------------------------------------------------------------- */
@@ -645,6 +1004,57 @@ test_cli_enter (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+
+static void
+test_cli_enter_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->quick);
+  g_autoptr(GPtrArray) observations = list (f, "observation");
+  g_autofree char *input = g_strdup_printf ("# Phiếu QA-01\n"
+                                            "B2.2b = Điện\n"
+                                            "B2.2c = 350.000\n"
+                                            "B2.2d = kWh\n"
+                                            "D%ub = Khí nén rò rỉ\n"
+                                            "D%uc = Rò rỉ\n",
+                                            observations->len + 1, observations->len + 1);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_before = observations->len;
+  int status;
+
+  g_clear_object (&f->store);
+  status = run_cli (f, input, &out, &err, "form", "enter", id, "-", NULL);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "5"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  f->store = sh_store_open (f->path, &error);
+  g_assert_no_error (error);
+  rows = list (f, "observation");
+  g_assert_cmpuint (rows->len, ==, n_before + 1);
+  g_assert_cmpstr (sh_record_get_string (last_row (rows), "issue"), ==, "Khí nén rò rỉ");
+  g_assert_cmpint (count_provenance (f), ==, 5);
+  before = dump_all (f->store);
+  g_clear_object (&f->store);
+
+  /* A bad cell: its line, its code and what it takes; nothing written. */
+  status = run_cli (f, "D1b = Vòi nước\nB2.3d = thùng\n", &out, &err, "form", "enter", id, "-", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, ":2:"));
+  g_assert_nonnull (strstr (err, "B2.3d"));
+  f->store = sh_store_open (f->path, &error);
+  g_assert_no_error (error);
+  after = dump_all (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,7 +1075,14 @@ main (int   argc,
   ADD ("/paper/apply/locked", test_apply_locked);
   ADD ("/paper/apply/undo", test_apply_undo);
   ADD ("/paper/apply/new-product", test_apply_new_product);
+  ADD ("/paper/fields/codes-match-prefilled", test_codes_match_prefilled);
+  ADD ("/paper/rows/apply", test_apply_rows);
+  ADD ("/paper/rows/refused-writes-nothing", test_apply_rows_refused);
+  ADD ("/paper/rows/quick-win-sums", test_apply_quick_win_sums);
+  ADD ("/paper/rows/printed-values", test_apply_printed_rows);
+  ADD ("/paper/rows/undo", test_apply_rows_undo);
   ADD ("/paper/cli/enter", test_cli_enter);
+  ADD ("/paper/cli/enter-rows", test_cli_enter_rows);
 #undef ADD
 
   ret = g_test_run ();

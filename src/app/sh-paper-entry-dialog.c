@@ -23,6 +23,7 @@ struct _ShPaperEntryDialog
 
   ShEditContext *ctx;
   GArray        *rows;   /* Row, in print order */
+  GPtrArray     *cells;  /* the fields of the lists' cells, as printed */
 
   GtkButton     *apply_button;
   GtkButton     *cancel_button;
@@ -203,72 +204,183 @@ apply_action (GtkWidget  *widget,
 }
 
 static void
+connect_entry (ShPaperEntryDialog *self,
+               GtkWidget          *entry)
+{
+  GtkEventController *focus;
+
+  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+}
+
+static GtkWidget *
+new_error_label (void)
+{
+  GtkWidget *error = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "bad");
+  gtk_widget_set_visible (error, FALSE);
+  return error;
+}
+
+static GtkWidget *
+new_code_label (const char *code)
+{
+  GtkWidget *label = gtk_label_new (code);
+
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+static void
+add_field (ShPaperEntryDialog *self,
+           const ShPaperField *field,
+           int                *y)
+{
+  g_autofree char *expected = sh_paper_describe_field (field);
+  GtkWidget *code, *label, *entry, *error;
+  Row row;
+
+  code = new_code_label (field->code);
+  label = gtk_label_new (_(field->label));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (entry, TRUE);
+  if (field->type != SH_PAPER_VALUE_TEXT)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), expected);
+  gtk_widget_set_tooltip_text (entry, expected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(field->label), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  code, label, NULL, -1);
+  error = new_error_label ();
+
+  gtk_grid_attach (self->grid, code, 0, *y, 1, 1);
+  gtk_grid_attach (self->grid, label, 1, *y, 1, 1);
+  gtk_grid_attach (self->grid, entry, 2, (*y)++, 1, 1);
+  gtk_grid_attach (self->grid, error, 2, (*y)++, 1, 1);
+  connect_entry (self, entry);
+
+  row.field = field;
+  row.entry = GTK_ENTRY (entry);
+  row.error = GTK_LABEL (error);
+  g_array_append_val (self->rows, row);
+}
+
+/* A list as on paper: one line per row, one entry per column, and one
+ * line for what is wrong in the row. */
+static void
+add_list (ShPaperEntryDialog *self,
+          const ShPaperList  *list,
+          int                *y)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  /* Translators: a list of the paper form and its first row codes: "Observations (D1, D2…)". */
+  g_autofree char *title = g_strdup_printf (_("%s (%s1, %s2…)"), _(list->label), list->prefix, list->prefix);
+  GtkWidget *heading = gtk_label_new (title);
+  guint first = 0;
+  int line = 1;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_grid_attach (self->grid, heading, 0, (*y)++, 3, 1);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  for (guint c = 0; c < list->n_columns; c++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s  %s", list->columns[c].letter, _(list->columns[c].label));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_grid_attach (GTK_GRID (grid), label, (int) c + 1, 0, 1, 1);
+    }
+
+  while (first < self->cells->len)
+    {
+      const ShPaperField *field = self->cells->pdata[first];
+      const char *row_code = sh_paper_cell_row_code (field);
+      GtkWidget *code, *error;
+
+      if (sh_paper_cell_list (field) != list)
+        {
+          first++;
+          continue;
+        }
+      code = new_code_label (row_code);
+      error = new_error_label ();
+      gtk_grid_attach (GTK_GRID (grid), code, 0, line, 1, 1);
+      for (guint c = 0; c < list->n_columns; c++)
+        {
+          const ShPaperField *cell = self->cells->pdata[first + c];
+          g_autofree char *expected = sh_paper_describe_field (cell);
+          /* What a recorded row holds, greyed in the empty entry, so the
+           * rows on screen are told apart like the rows on paper. */
+          g_autofree char *recorded = sh_paper_cell_recorded_text (sh_edit_context_get_store (self->ctx), cell);
+          g_autofree char *name = g_strdup_printf ("%s %s", cell->code, _(cell->label));
+          GtkWidget *entry = gtk_entry_new ();
+          Row row;
+
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+          gtk_widget_set_hexpand (entry, TRUE);
+          if (recorded != NULL)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (entry), recorded);
+          gtk_widget_set_tooltip_text (entry, expected);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_grid_attach (GTK_GRID (grid), entry, (int) c + 1, line, 1, 1);
+          connect_entry (self, entry);
+
+          row.field = cell;
+          row.entry = GTK_ENTRY (entry);
+          row.error = GTK_LABEL (error);
+          g_array_append_val (self->rows, row);
+        }
+      gtk_grid_attach (GTK_GRID (grid), error, 1, line + 1, (int) list->n_columns, 1);
+      line += 2;
+      first += list->n_columns;
+    }
+
+  gtk_grid_attach (self->grid, grid, 0, (*y)++, 3, 1);
+}
+
+static void
 build_rows (ShPaperEntryDialog *self)
 {
   guint n_fields = 0;
   const ShPaperField *fields = sh_paper_fields_get (&n_fields);
-  guint section = 0;
+  guint n_lists = 0;
+  const ShPaperList *lists = sh_paper_lists_get (&n_lists);
   int y = 0;
 
-  for (guint i = 0; i < n_fields; i++)
+  for (guint section = 1; section <= SH_TASKS_N_QUICK_SECTIONS; section++)
     {
-      const ShPaperField *field = &fields[i];
-      g_autofree char *expected = sh_paper_describe_field (field);
-      GtkEventController *focus;
-      GtkWidget *code, *label, *entry, *error;
-      Row row;
+      const ShTaskInfo *info = sh_tasks_get_quick_section (section);
+      g_autofree char *title = g_strdup_printf ("%u. %s", info->number, _(info->name));
+      GtkWidget *heading = gtk_label_new (title);
 
-      if (field->section != section)
-        {
-          const ShTaskInfo *info = sh_tasks_get_quick_section (field->section);
-          g_autofree char *title = g_strdup_printf ("%u. %s", info->number, _(info->name));
-          GtkWidget *heading = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_set_margin_top (heading, y > 0 ? 18 : 0);
+      gtk_grid_attach (self->grid, heading, 0, y++, 3, 1);
 
-          section = field->section;
-          gtk_label_set_xalign (GTK_LABEL (heading), 0);
-          gtk_widget_add_css_class (heading, "heading");
-          gtk_widget_set_margin_top (heading, y > 0 ? 18 : 0);
-          gtk_grid_attach (self->grid, heading, 0, y++, 3, 1);
-        }
-
-      code = gtk_label_new (field->code);
-      gtk_widget_add_css_class (code, "monospace");
-      gtk_widget_add_css_class (code, "heading");
-      gtk_label_set_xalign (GTK_LABEL (code), 0);
-      label = gtk_label_new (_(field->label));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      entry = gtk_entry_new ();
-      gtk_widget_set_hexpand (entry, TRUE);
-      if (field->type != SH_PAPER_VALUE_TEXT)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), expected);
-      gtk_widget_set_tooltip_text (entry, expected);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(field->label), -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      code, label, NULL, -1);
-      error = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (error), 0);
-      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-      gtk_widget_add_css_class (error, "bad");
-      gtk_widget_set_visible (error, FALSE);
-
-      gtk_grid_attach (self->grid, code, 0, y, 1, 1);
-      gtk_grid_attach (self->grid, label, 1, y, 1, 1);
-      gtk_grid_attach (self->grid, entry, 2, y++, 1, 1);
-      gtk_grid_attach (self->grid, error, 2, y++, 1, 1);
-
-      g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), self);
-      g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
-      focus = gtk_event_controller_focus_new ();
-      g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-      gtk_widget_add_controller (entry, focus);
-
-      row.field = field;
-      row.entry = GTK_ENTRY (entry);
-      row.error = GTK_LABEL (error);
-      g_array_append_val (self->rows, row);
+      for (guint i = 0; i < n_fields; i++)
+        if (fields[i].section == section)
+          add_field (self, &fields[i], &y);
+      for (guint l = 0; l < n_lists; l++)
+        if (lists[l].section == section && self->cells != NULL)
+          add_list (self, &lists[l], &y);
     }
 }
 
@@ -301,6 +413,7 @@ sh_paper_entry_dialog_finalize (GObject *object)
   ShPaperEntryDialog *self = SH_PAPER_ENTRY_DIALOG (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sh_paper_entry_dialog_parent_class)->finalize (object);
 }
@@ -345,6 +458,9 @@ sh_paper_entry_dialog_new (ShEditContext *ctx)
 
   self = g_object_new (SH_TYPE_PAPER_ENTRY_DIALOG, NULL);
   self->ctx = g_object_ref (ctx);
+  /* Without the lists (a store that cannot be read) the single fields
+   * can still be typed in. */
+  self->cells = sh_paper_list_cells (sh_edit_context_get_store (ctx), sh_edit_context_get_assessment_id (ctx), NULL);
   build_rows (self);
 
   return GTK_WIDGET (self);

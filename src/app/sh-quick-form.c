@@ -25,6 +25,7 @@ struct _ShQuickForm
 
   ShEditContext     *ctx;
   ShCompleteness     completeness[N_SECTIONS];
+  GPtrArray         *paper_cells;   /* the list cells marked "entered from paper" */
   GtkWidget         *economics;
 
   GtkFlowBox        *contents;
@@ -191,9 +192,49 @@ build_sections (ShQuickForm *self)
     }
 }
 
+/* The cells of the lists' rows (record tables) have no column to spare for
+ * a sign: they are outlined instead, with the same tooltip. */
+static void
+refresh_paper_cells (ShQuickForm *self,
+                     GHashTable  *entered)
+{
+  const char * const single[] = { "facility", "assessment", "facility_product", NULL };
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->paper_cells == NULL)
+    return;
+  for (guint i = 0; i < self->paper_cells->len; i++)
+    {
+      GtkWidget *input = self->paper_cells->pdata[i];
+
+      gtk_widget_remove_css_class (input, "paper-entered");
+      gtk_widget_set_tooltip_text (input, NULL);
+    }
+  g_ptr_array_set_size (self->paper_cells, 0);
+  if (entered == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, entered);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\037", 3);
+      GtkWidget *input;
+
+      if (g_strv_length (parts) != 3 || g_strv_contains (single, parts[0]))
+        continue;
+      if (!(input = sh_worksheet_find_field (GTK_WIDGET (self), parts[0], g_ascii_strtoll (parts[1], NULL, 10),
+                                             parts[2])))
+        continue;
+      gtk_widget_add_css_class (input, "paper-entered");
+      gtk_widget_set_tooltip_text (input, _("Entered from paper form"));
+      g_ptr_array_add (self->paper_cells, g_object_ref (input));
+    }
+}
+
 /* A small sign beside each field whose value is the one typed in from the
  * paper form. Fields in a form grid get it in the grid's free column; the
- * cells of record tables have none to spare and go without. */
+ * cells of record tables are outlined (refresh_paper_cells). */
 static void
 refresh_paper_markers (GtkWidget *widget)
 {
@@ -205,6 +246,7 @@ refresh_paper_markers (GtkWidget *widget)
   const ShPaperField *fields = sh_paper_fields_get (&n_fields);
   gint64 rows[] = { 0, 0, 0 };
 
+  refresh_paper_cells (self, entered);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     if (!sh_paper_resolve_row (store, assessment_id, (ShPaperRow) r, &rows[r], NULL))
       return;
@@ -259,6 +301,7 @@ sh_quick_form_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->ctx);
+  g_clear_pointer (&self->paper_cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sh_quick_form_parent_class)->dispose (object);
 }
@@ -303,6 +346,7 @@ static void
 sh_quick_form_init (ShQuickForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->paper_cells = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect (self->contents, "child-activated", G_CALLBACK (contents_child_activated_cb), self);
 }
@@ -414,8 +458,11 @@ sh_quick_form_get_paper_marker (ShQuickForm *self,
   g_return_val_if_fail (SH_IS_QUICK_FORM (self), NULL);
   g_return_val_if_fail (table != NULL && column != NULL, NULL);
 
-  if (!(input = sh_worksheet_find_field (GTK_WIDGET (self), table, id, column)) ||
-      !(marker = g_object_get_data (G_OBJECT (input), "sh-paper-marker")) ||
+  if (!(input = sh_worksheet_find_field (GTK_WIDGET (self), table, id, column)))
+    return NULL;
+  if (gtk_widget_has_css_class (input, "paper-entered"))
+    return input;
+  if (!(marker = g_object_get_data (G_OBJECT (input), "sh-paper-marker")) ||
       !gtk_widget_get_visible (marker))
     return NULL;
   return marker;

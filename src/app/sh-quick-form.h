@@ -39,7 +39,9 @@ void            sh_quick_form_scroll_to_section  (ShQuickForm   *self,
                                                   guint          section);
 /* The marker shown beside the field of @table.@column of row @id when its
  * value was typed in from the paper form ("Entered from paper form"), or
- * NULL while it is not shown. Markers follow edits, undo and redo. */
+ * NULL while it is not shown. Markers follow edits, undo and redo. A cell
+ * of a list's row (an observation's issue) is outlined instead: it is its
+ * own marker. */
 GtkWidget      *sh_quick_form_get_paper_marker   (ShQuickForm   *self,
                                                   const char    *table,
                                                   gint64         id,

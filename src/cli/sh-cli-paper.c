@@ -1,7 +1,9 @@
 /* sh-cli-paper.c — `form enter`: typing a filled-in paper form back in.
  *
  * The file has one field a line, "CODE = value" with the codes printed on
- * the form (A01 = Nhà máy tinh bột sắn Đắk Tô); blank lines and lines that
+ * the form (A01 = Nhà máy tinh bột sắn Đắk Tô), the cells of the lists by
+ * row code and column letter (B2.3c = 12.500, D4b = Rò rỉ hơi ở van: an
+ * empty row of the form becomes a new row); blank lines and lines that
  * start with "#" are skipped, and so is a field left empty. The values are
  * read as the app reads them (1.234,5; 31/12/2024) and written all at once:
  * a line that cannot be read stops the command with its line number, and

@@ -1,7 +1,14 @@
 /* sh-paper-entry.h — typing the paper quick-assessment form back in.
  *
  * What was written on the printed form (sh-quick-form-print.h) is typed in
- * as (code → text) pairs, the codes and labels of sh-paper-fields.h. Each
+ * as (code → text) pairs, the codes and labels of sh-paper-fields.h: the
+ * single fields (A11) and the cells of the lists' rows (B2.3c, D4b). A row
+ * printed with a recorded row's values writes into that row; an empty row
+ * of the form becomes a new row of the list's table (a consumption, a
+ * checklist answer, an observation, a quick win), with what the paper does
+ * not say as the quick form would fill it in. Rows are numbered as printed,
+ * so a row added or deleted in the app between printing and typing in
+ * shifts the rows after it: type a form in before editing its lists. Each
  * text is read as its field's type says (Vietnamese numbers "1.234,5",
  * dates dd/mm/yyyy, Yes/No, a province or sector by name or code), and all
  * of them are written in one transaction: one value that cannot be read or
@@ -37,6 +44,7 @@ typedef enum
   SH_PAPER_ERROR_DUPLICATE,     /* the same code twice */
   SH_PAPER_ERROR_VALUE,         /* the text cannot be read as the field's type */
   SH_PAPER_ERROR_MISSING,       /* a value needs another one (a product's name) */
+  SH_PAPER_ERROR_CONFLICT,      /* the value cannot be written as one cell (several cost items) */
 } ShPaperError;
 
 /* field_provenance.source of a value typed in from the paper form. */
@@ -81,6 +89,40 @@ gboolean     sh_paper_entry_apply     (ShStore            *store,
                                        guint              *out_n_written,
                                        guint              *out_failed,
                                        GError            **error);
+
+/* The rows @list prints for the assessment, in order: its rows recorded
+ * (ShRecord of list->table; quick wins only), and for the checklist the
+ * sector's reference questions (ref_checklist_item) first, then the
+ * answers to questions of one's own. The empty rows follow on paper. */
+GPtrArray   *sh_paper_list_rows       (ShStore            *store,
+                                       gint64              assessment_id,
+                                       const ShPaperList  *list,
+                                       GError            **error);
+/* Every cell of the lists' rows as the form prints them for the
+ * assessment (recorded rows, then the empty ones), as fields with codes
+ * such as "B2.3c" and the row SH_PAPER_ROW_LIST; owned by the array.
+ * @assessment_id 0: the blank form. */
+GPtrArray   *sh_paper_list_cells      (ShStore            *store,
+                                       gint64              assessment_id,
+                                       GError            **error);
+/* The sum of a quick win's savings per year (@saving) or of its cost
+ * items, as the form prints it in E…c and E…d; @out_n_items: the rows. */
+gboolean     sh_paper_quick_win_money (ShStore            *store,
+                                       gint64              option_id,
+                                       gboolean            saving,
+                                       gint64             *out_vnd,
+                                       guint              *out_n_items,
+                                       GError            **error);
+/* The row code of a cell ("B2.3" of "B2.3c"), NULL for a single field. */
+const char  *sh_paper_cell_row_code   (const ShPaperField *field);
+/* The list of a cell, NULL for a single field. */
+const ShPaperList   *sh_paper_cell_list   (const ShPaperField *field);
+/* What the cell's row holds now, as a person reads it ("Rò rỉ", "1.850"),
+ * in the running language; NULL for an empty row or cell. */
+char                *sh_paper_cell_recorded_text (ShStore            *store,
+                                                  const ShPaperField *field);
+/* The column of a cell, NULL for a single field. */
+const ShPaperColumn *sh_paper_cell_column (const ShPaperField *field);
 
 /* "table\037id\037column", the keys of sh_paper_list_entered(). */
 char        *sh_paper_field_key       (const char         *table,

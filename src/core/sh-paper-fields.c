@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sh-paper-fields.h"
@@ -50,6 +52,152 @@ static const ShPaperField fields[] = {
   { "G04", 7, N_("Facility representative's signature date"), "assessment", "facility_signature_date", ASM,
     SH_PAPER_VALUE_DATE },
 };
+
+/* -------------------------------------------------------------------------
+ * Lists
+ * ------------------------------------------------------------------------- */
+
+#define TEXT SH_PAPER_VALUE_TEXT
+#define NUMBER SH_PAPER_VALUE_NUMBER
+#define MONEY SH_PAPER_VALUE_MONEY
+#define UNIT SH_PAPER_VALUE_UNIT
+#define CHOICE SH_PAPER_VALUE_CHOICE
+
+/* B1 and B2 share one table on paper, so they share the letters; B1 has no
+ * price and no source. */
+static const ShPaperColumn production_columns[] = {
+  { "a", N_("Period"), "period_label", TEXT },
+  { "b", N_("Product"), "product", TEXT, NULL, TRUE },
+  { "c", N_("Quantity"), "quantity", NUMBER, NULL, TRUE },
+  { "d", N_("Unit"), "unit", UNIT, NULL, TRUE },
+};
+
+static const ShPaperColumn consumption_columns[] = {
+  { "a", N_("Period"), "period_label", TEXT },
+  { "b", N_("Resource"), "resource_code", SH_PAPER_VALUE_RESOURCE, NULL, TRUE },
+  { "c", N_("Quantity"), "quantity", NUMBER, NULL, TRUE },
+  { "d", N_("Unit"), "unit", UNIT, NULL, TRUE },
+  { "e", N_("Unit price (₫)"), "unit_price_vnd", MONEY },
+  { "f", N_("Source"), "data_source", CHOICE, "data_source" },
+};
+
+/* The three boxes Yes / No / N/A are one cell: the answer. */
+static const ShPaperColumn checklist_columns[] = {
+  { "a", N_("Question"), "question", TEXT },
+  { "b", N_("Answer"), "answer", CHOICE, "answer" },
+  { "c", N_("Note"), "note", TEXT },
+};
+
+static const ShPaperColumn observation_columns[] = {
+  { "a", N_("Location or step"), "location", TEXT },
+  { "b", N_("Issue seen"), "issue", TEXT, NULL, TRUE },
+  { "c", N_("Category"), "category", CHOICE, "observation_category" },
+  { "d", N_("Severity"), "severity", CHOICE, "severity" },
+};
+
+static const ShPaperColumn quick_win_columns[] = {
+  { "a", N_("Quick win"), "title", TEXT, NULL, TRUE },
+  { "b", N_("Category"), "category", CHOICE, "option_category" },
+  { "c", N_("Estimated saving (₫/year)"), "saving_vnd", MONEY },
+  { "d", N_("Estimated cost (₫)"), "cost_vnd", MONEY },
+  { "e", N_("Cost class"), "cost_class", CHOICE, "cost_class" },
+};
+
+static const ShPaperList lists[] = {
+  { "B1.", 2, N_("Production"), "production_record", 3, production_columns, G_N_ELEMENTS (production_columns) },
+  { "B2.", 2, N_("Consumption"), "resource_consumption", 8, consumption_columns,
+    G_N_ELEMENTS (consumption_columns) },
+  { "C", 3, N_("Walk-through checklist"), "checklist_answer", 4, checklist_columns, G_N_ELEMENTS (checklist_columns) },
+  { "D", 4, N_("Observations"), "observation", 6, observation_columns, G_N_ELEMENTS (observation_columns) },
+  { "E", 5, N_("Quick wins"), "cp_option", 4, quick_win_columns, G_N_ELEMENTS (quick_win_columns) },
+};
+
+/* Resource codes group consumption rows into one specific consumption
+ * (the same codes and names as the quick form's resource column). */
+static const char * const resources[] = {
+  "electricity", N_("Electricity"),
+  "water", N_("Water"),
+  "fuel_oil", N_("Fuel oil (FO)"),
+  "diesel", N_("Diesel (DO)"),
+  "coal", N_("Coal"),
+  "lpg", N_("LPG"),
+  "natural_gas", N_("Natural gas"),
+  "wood", N_("Firewood"),
+  "rice_husk", N_("Rice husk"),
+  "bagasse", N_("Bagasse"),
+  "steam", N_("Steam"),
+  "cassava_root", N_("Cassava roots"),
+  "raw_material", N_("Main raw material"),
+  "chemical", N_("Chemicals"),
+  "other", N_("Other resource"),
+  NULL,
+};
+
+const ShPaperList *
+sh_paper_lists_get (guint *n_lists)
+{
+  g_return_val_if_fail (n_lists != NULL, NULL);
+
+  *n_lists = G_N_ELEMENTS (lists);
+  return lists;
+}
+
+gboolean
+sh_paper_lists_parse_code (const char           *code,
+                           const ShPaperList   **out_list,
+                           guint                *out_number,
+                           const ShPaperColumn **out_column)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      gsize n = strlen (lists[l].prefix);
+      const char *p = code + n;
+      guint64 number = 0;
+
+      if (g_ascii_strncasecmp (code, lists[l].prefix, n) != 0 || !g_ascii_isdigit (*p) || *p == '0')
+        continue;
+      while (g_ascii_isdigit (*p) && number < 10000)
+        number = number * 10 + (guint64) (*p++ - '0');
+      if (number >= 10000 || !g_ascii_isalpha (p[0]) || p[1] != '\0')
+        continue;
+      for (guint c = 0; c < lists[l].n_columns; c++)
+        if (g_ascii_tolower (p[0]) == lists[l].columns[c].letter[0])
+          {
+            if (out_list != NULL)
+              *out_list = &lists[l];
+            if (out_number != NULL)
+              *out_number = (guint) number;
+            if (out_column != NULL)
+              *out_column = &lists[l].columns[c];
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+const char *
+sh_paper_resource_category (const char *code)
+{
+  static const char * const categories[][2] = {
+    { "electricity", "electricity" }, { "water", "water" }, { "fuel_oil", "fuel" }, { "diesel", "fuel" },
+    { "coal", "fuel" }, { "lpg", "fuel" }, { "natural_gas", "fuel" }, { "wood", "fuel" },
+    { "rice_husk", "fuel" }, { "bagasse", "fuel" }, { "steam", "other" }, { "cassava_root", "material" },
+    { "raw_material", "material" }, { "chemical", "chemical" }, { "other", "other" },
+  };
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (g_str_equal (categories[i][0], code))
+      return categories[i][1];
+  return NULL;
+}
+
+const char * const *
+sh_paper_resources_get (void)
+{
+  return resources;
+}
 
 const ShPaperField *
 sh_paper_fields_get (guint *n_fields)

@@ -10,6 +10,7 @@
 
 #include "sh-evidence-lang.h"
 #include "sh-format.h"
+#include "sh-paper-entry.h"
 #include "sh-quick-form-print.h"
 #include "sh-refdata.h"
 #include "sh-tasks.h"
@@ -169,18 +170,24 @@ add_row_strings (ShEvidencePages *pages,
   g_ptr_array_unref (cells);
 }
 
+/* Headers are markup; a letter before a header names the column in cell
+ * codes ("B2.3c"): @letters may be NULL, and so may each letter. */
 static void
 begin_table (ShEvidencePages       *pages,
              ShEvidenceLang        *lang,
              guint                  n,
              const double          *widths,
              const char * const    *headers,
+             const char * const    *letters,
              const ShEvidenceAlign *aligns)
 {
   g_autoptr(GPtrArray) escaped = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (escaped, escape (T (headers[i])));
+    if (letters != NULL && letters[i] != NULL)
+      g_ptr_array_add (escaped, g_markup_printf_escaped ("<b>%s</b> %s", letters[i], T (headers[i])));
+    else
+      g_ptr_array_add (escaped, escape (T (headers[i])));
   sh_evidence_pages_begin_table (pages, n, widths, (const char * const *) escaped->pdata, aligns);
 }
 
@@ -206,7 +213,7 @@ add_fields (ShEvidencePages *pages,
   guint n_fields = 0;
   const ShPaperField *fields = sh_paper_fields_get (&n_fields);
 
-  begin_table (pages, lang, 3, widths, headers, NULL);
+  begin_table (pages, lang, 3, widths, headers, NULL, NULL);
   for (guint i = 0; i < n_fields; i++)
     {
       g_autofree char *value = NULL;
@@ -235,8 +242,81 @@ data_source_label (ShEvidenceLang *lang,
   if (g_strcmp0 (source, "estimate") == 0)
     return T (N_("Estimate"));
   if (g_strcmp0 (source, "paper") == 0)
-    return T (N_("Entered from paper"));
+    return T (N_("Paper records"));
   return "";
+}
+
+static const char *
+resource_label (ShEvidenceLang *lang,
+                const char     *code)
+{
+  const char * const *resources = sh_paper_resources_get ();
+
+  for (guint i = 0; code != NULL && resources[i] != NULL; i += 2)
+    if (g_str_equal (resources[i], code))
+      return T (resources[i + 1]);
+  return code;
+}
+
+static const char *
+severity_label (ShEvidenceLang *lang,
+                const char     *code)
+{
+  if (g_strcmp0 (code, "low") == 0)
+    return T (N_("Low"));
+  if (g_strcmp0 (code, "medium") == 0)
+    return T (N_("Medium"));
+  if (g_strcmp0 (code, "high") == 0)
+    return T (N_("High"));
+  return code;
+}
+
+/* The name of a reference list's value in the form's language. */
+static char *
+list_value_label (Form           *form,
+                  ShEvidenceLang *lang,
+                  const char     *list,
+                  const char     *code)
+{
+  g_autoptr(GPtrArray) values = NULL;
+
+  if (code == NULL)
+    return NULL;
+  if (form->store != NULL && (values = sh_refdata_list_values (form->store, list, NULL)) != NULL)
+    for (guint i = 0; i < values->len; i++)
+      if (g_strcmp0 (sh_record_get_string (values->pdata[i], "code"), code) == 0)
+        return g_strdup (sh_record_get_string (values->pdata[i], g_str_equal (sh_evidence_lang_get_code (lang), "vi")
+                                                                 ? "name_vi" : "name_en"));
+  return g_strdup (code);
+}
+
+/* The rows @list prints: the recorded ones (none on a blank form). */
+static GPtrArray *
+list_rows (Form              *form,
+           const ShPaperList *list)
+{
+  GPtrArray *rows = NULL;
+
+  if (form != NULL)
+    rows = sh_paper_list_rows (form->store, sh_record_get_id (form->assessment), list, NULL);
+  return rows != NULL ? rows : g_ptr_array_new ();
+}
+
+static const ShPaperList *
+get_list (guint index)
+{
+  guint n_lists = 0;
+  const ShPaperList *lists = sh_paper_lists_get (&n_lists);
+
+  g_assert (index < n_lists);
+  return &lists[index];
+}
+
+static char *
+row_code (const ShPaperList *list,
+          guint              number)
+{
+  return g_markup_printf_escaped ("<b>%s%u</b>", list->prefix, number);
 }
 
 static void
@@ -247,45 +327,43 @@ add_consumption (ShEvidencePages *pages,
   const double widths[] = { 0.08, 0.14, 0.26, 0.14, 0.1, 0.13, 0.15 };
   const char *headers[] = { N_("Code"), N_("Period"), N_("Product or resource"), N_("Quantity"), N_("Unit"),
                             N_("Unit price (₫)"), N_("Source") };
+  const char *letters[] = { NULL, "a", "b", "c", "d", "e", "f" };
   const ShEvidenceAlign aligns[] = { 0, 0, 0, SH_EVIDENCE_ALIGN_RIGHT, 0, SH_EVIDENCE_ALIGN_RIGHT, 0 };
-  guint n = 0;
 
   add_plain (pages, SH_EVIDENCE_TEXT_SMALL,
-             T (N_("B1: production (one row per product and period). B2: consumption of electricity, fuels, water, materials and chemicals. Source: meter, invoice or estimate.")));
-  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, aligns);
-  for (guint part = 1; part <= 2; part++)
+             T (N_("B1: production (one row per product and period; no price or source). B2: consumption of electricity, fuels, water, materials and chemicals, by resource (Electricity, Water, Coal…, optionally followed by “: description”). Source: meter, invoice or estimate.")));
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, letters, aligns);
+  for (guint part = 0; part < 2; part++)
     {
-      GPtrArray *rows = form != NULL ? (part == 1 ? form->production : form->consumption) : NULL;
-      guint filled = rows != NULL ? rows->len : 0;
-      guint blank = part == 1 ? 3 : 8;
+      const ShPaperList *list = get_list (part);
+      g_autoptr(GPtrArray) rows = list_rows (form, list);
 
-      n = 0;
-      for (guint i = 0; i < filled + blank; i++)
+      for (guint i = 0; i < rows->len + list->n_blank; i++)
         {
-          ShRecord *row = i < filled ? rows->pdata[i] : NULL;
+          ShRecord *row = i < rows->len ? rows->pdata[i] : NULL;
           GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
 
-          g_ptr_array_add (cells, g_markup_printf_escaped ("<b>B%u.%u</b>", part, ++n));
+          g_ptr_array_add (cells, row_code (list, i + 1));
           if (row != NULL)
             {
               g_autofree char *quantity = sh_format_number (sh_record_get_double (row, "quantity", 0), 2,
                                                             SH_NUMBER_STYLE_VI);
-              g_autofree char *price = sh_record_is_null (row, "unit_price_vnd") ? NULL
+              g_autofree char *price = part == 0 || sh_record_is_null (row, "unit_price_vnd") ? NULL
                 : sh_format_number ((double) sh_record_get_int (row, "unit_price_vnd", 0), 0, SH_NUMBER_STYLE_VI);
-              const char *name = part == 1 ? sh_record_get_string (row, "product")
+              const char *name = part == 0 ? sh_record_get_string (row, "product")
                 : (sh_record_get_string (row, "resource_name") ? sh_record_get_string (row, "resource_name")
-                                                                : sh_record_get_string (row, "resource_code"));
+                                                                : resource_label (lang, sh_record_get_string (row, "resource_code")));
 
               g_ptr_array_add (cells, ink (sh_record_get_string (row, "period_label")));
               g_ptr_array_add (cells, ink (name));
               g_ptr_array_add (cells, ink (quantity));
               g_ptr_array_add (cells, ink (sh_record_get_string (row, "unit")));
               g_ptr_array_add (cells, ink (price));
-              g_ptr_array_add (cells, ink (part == 2 ? data_source_label (lang, sh_record_get_string (row, "data_source")) : NULL));
+              g_ptr_array_add (cells, ink (part == 1 ? data_source_label (lang, sh_record_get_string (row, "data_source")) : NULL));
             }
           else
             for (guint c = 1; c < G_N_ELEMENTS (headers); c++)
-              g_ptr_array_add (cells, g_strdup (""));
+              g_ptr_array_add (cells, g_strdup (part == 0 && c >= 5 ? "—" : ""));
           add_row_strings (pages, cells, WRITE_HEIGHT);
         }
     }
@@ -307,36 +385,25 @@ add_checklist (ShEvidencePages *pages,
                ShEvidenceLang  *lang,
                Form            *form)
 {
-  const double widths[] = { 0.08, 0.44, 0.09, 0.09, 0.09, 0.21 };
+  const double widths[] = { 0.08, 0.4, 0.1, 0.11, 0.1, 0.21 };
   const char *headers[] = { N_("Code"), N_("Question"), N_("Yes"), N_("No"), N_("N/A"), N_("Note") };
+  const char *letters[] = { NULL, "a", "b", "b", "b", "c" };
   const ShEvidenceAlign aligns[] = { 0, 0, SH_EVIDENCE_ALIGN_CENTER, SH_EVIDENCE_ALIGN_CENTER,
                                      SH_EVIDENCE_ALIGN_CENTER, 0 };
   const char *answers[] = { "yes", "no", "na" };
-  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  const ShPaperList *list = get_list (2);
+  g_autoptr(GPtrArray) questions = list_rows (form, list);
   gboolean vi = g_str_equal (sh_evidence_lang_get_code (lang), "vi");
 
   /* The sector's reference checklist, then any answer to a question of
    * its own; a blank form leaves room for the questions. */
-  if (form != NULL && form->checklist != NULL)
-    for (guint i = 0; i < form->checklist->len; i++)
-      g_ptr_array_add (questions, form->checklist->pdata[i]);
-  for (guint i = 0; form != NULL && i < form->answers->len; i++)
-    {
-      gboolean listed = FALSE;
-
-      for (guint j = 0; form->checklist != NULL && j < form->checklist->len; j++)
-        listed = listed || g_strcmp0 (sh_record_get_string (form->checklist->pdata[j], "code"),
-                                      sh_record_get_string (form->answers->pdata[i], "item_code")) == 0;
-      if (!listed)
-        g_ptr_array_add (questions, form->answers->pdata[i]);
-    }
-
-  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, aligns);
-  for (guint i = 0; i < questions->len + 4; i++)
+  add_plain (pages, SH_EVIDENCE_TEXT_SMALL,
+             T (N_("Tick one box of column b: type it in as Có, Không or KAD (Yes, No or N/A). Write questions of your own in the empty rows.")));
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, letters, aligns);
+  for (guint i = 0; i < questions->len + list->n_blank; i++)
     {
       ShRecord *q = i < questions->len ? questions->pdata[i] : NULL;
       GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-      const char *code = NULL;
       const char *question = NULL;
       ShRecord *answer = NULL;
 
@@ -347,12 +414,11 @@ add_checklist (ShEvidencePages *pages,
         }
       else if (q != NULL)
         {
-          code = sh_record_get_string (q, "code");
           question = sh_record_get_string (q, vi ? "question_vi" : "question_en");
-          answer = find_answer (form, code);
+          answer = find_answer (form, sh_record_get_string (q, "code"));
         }
 
-      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>C%u</b>", i + 1));
+      g_ptr_array_add (cells, row_code (list, i + 1));
       g_ptr_array_add (cells, question != NULL ? escape (question) : g_strdup (""));
       for (guint a = 0; a < G_N_ELEMENTS (answers); a++)
         {
@@ -375,23 +441,42 @@ add_observations (ShEvidencePages *pages,
   const double widths[] = { 0.08, 0.2, 0.38, 0.14, 0.1, 0.1 };
   const char *headers[] = { N_("Code"), N_("Location or step"), N_("Issue seen"), N_("Category"), N_("Severity"),
                             N_("Photo no.") };
-  guint filled = form != NULL ? form->observations->len : 0;
+  const char *letters[] = { NULL, "a", "b", "c", "d", NULL };
+  const ShPaperList *list = get_list (3);
+  g_autoptr(GPtrArray) rows = list_rows (form, list);
 
-  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, NULL);
-  for (guint i = 0; i < filled + 6; i++)
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, letters, NULL);
+  for (guint i = 0; i < rows->len + list->n_blank; i++)
     {
-      ShRecord *o = i < filled ? form->observations->pdata[i] : NULL;
+      ShRecord *o = i < rows->len ? rows->pdata[i] : NULL;
       GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *category = o != NULL ? list_value_label (form, lang, "observation_category",
+                                                                sh_record_get_string (o, "category")) : NULL;
 
-      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>D%u</b>", i + 1));
+      g_ptr_array_add (cells, row_code (list, i + 1));
       g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "location") : NULL));
       g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "issue") : NULL));
-      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "category") : NULL));
-      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "severity") : NULL));
+      g_ptr_array_add (cells, ink (category));
+      g_ptr_array_add (cells, ink (o != NULL ? severity_label (lang, sh_record_get_string (o, "severity")) : NULL));
       g_ptr_array_add (cells, g_strdup (""));
       add_row_strings (pages, cells, WRITE_HEIGHT * 1.5);
     }
   sh_evidence_pages_end_table (pages);
+}
+
+/* A quick win's saving or cost as printed: blank when nothing is recorded. */
+static char *
+quick_win_money (Form     *form,
+                 ShRecord *option,
+                 gboolean  saving)
+{
+  gint64 amount = 0;
+  guint n_items = 0;
+
+  if (!sh_paper_quick_win_money (form->store, sh_record_get_id (option), saving, &amount, &n_items, NULL) ||
+      n_items == 0)
+    return NULL;
+  return sh_format_number ((double) amount, 0, SH_NUMBER_STYLE_VI);
 }
 
 static void
@@ -399,26 +484,32 @@ add_quick_wins (ShEvidencePages *pages,
                 ShEvidenceLang  *lang,
                 Form            *form)
 {
-  const double widths[] = { 0.08, 0.42, 0.18, 0.16, 0.16 };
-  const char *headers[] = { N_("Code"), N_("Quick win"), N_("Estimated saving (₫/year)"), N_("Estimated cost (₫)"),
-                            N_("Cost class") };
-  g_autoptr(GPtrArray) wins = g_ptr_array_new ();
+  const double widths[] = { 0.08, 0.42, 0.13, 0.13, 0.12, 0.12 };
+  const char *headers[] = { N_("Code"), N_("Quick win"), N_("Category"), N_("Estimated saving (₫/year)"),
+                            N_("Estimated cost (₫)"), N_("Cost class") };
+  const char *letters[] = { NULL, "a", "b", "c", "d", "e" };
+  const ShEvidenceAlign aligns[] = { 0, 0, 0, SH_EVIDENCE_ALIGN_RIGHT, SH_EVIDENCE_ALIGN_RIGHT, 0 };
+  const ShPaperList *list = get_list (4);
+  g_autoptr(GPtrArray) wins = list_rows (form, list);
 
-  for (guint i = 0; form != NULL && i < form->options->len; i++)
-    if (sh_record_get_int (form->options->pdata[i], "is_quick_win", 0))
-      g_ptr_array_add (wins, form->options->pdata[i]);
-
-  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, NULL);
-  for (guint i = 0; i < wins->len + 4; i++)
+  begin_table (pages, lang, G_N_ELEMENTS (headers), widths, headers, letters, aligns);
+  for (guint i = 0; i < wins->len + list->n_blank; i++)
     {
       ShRecord *o = i < wins->len ? wins->pdata[i] : NULL;
       GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *category = o != NULL ? list_value_label (form, lang, "option_category",
+                                                                sh_record_get_string (o, "category")) : NULL;
+      g_autofree char *cost_class = o != NULL ? list_value_label (form, lang, "cost_class",
+                                                                  sh_record_get_string (o, "cost_class")) : NULL;
+      g_autofree char *saving = o != NULL ? quick_win_money (form, o, TRUE) : NULL;
+      g_autofree char *cost = o != NULL ? quick_win_money (form, o, FALSE) : NULL;
 
-      g_ptr_array_add (cells, g_markup_printf_escaped ("<b>E%u</b>", i + 1));
+      g_ptr_array_add (cells, row_code (list, i + 1));
       g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "title") : NULL));
-      g_ptr_array_add (cells, g_strdup (""));
-      g_ptr_array_add (cells, g_strdup (""));
-      g_ptr_array_add (cells, ink (o != NULL ? sh_record_get_string (o, "cost_class") : NULL));
+      g_ptr_array_add (cells, ink (category));
+      g_ptr_array_add (cells, ink (saving));
+      g_ptr_array_add (cells, ink (cost));
+      g_ptr_array_add (cells, ink (cost_class));
       add_row_strings (pages, cells, WRITE_HEIGHT * 1.5);
     }
   sh_evidence_pages_end_table (pages);
@@ -459,15 +550,15 @@ sh_quick_form_build_pages (ShStore     *store,
   sh_evidence_pages_set_header (pages, header_left, T (N_("Form QA-01")));
   footer = form != NULL
     ? g_strdup_printf ("%s %s\n%s", T (N_("Assessment:")), sh_record_get_uuid (form->assessment),
-                       T (N_("Type it in with the source “Entered from paper”.")))
-    : g_strdup_printf ("%s\n%s", T (N_("Blank form")), T (N_("Type it in with the source “Entered from paper”.")));
+                       T (N_("Type it in with “Type In Paper Form…”.")))
+    : g_strdup_printf ("%s\n%s", T (N_("Blank form")), T (N_("Type it in with “Type In Paper Form…”.")));
   sh_evidence_pages_set_footer (pages, footer);
   sh_evidence_pages_set_page_word (pages, T (N_("Page")));
   sh_evidence_pages_set_title (pages, T (N_("Quick CP assessment form")));
 
   add_plain (pages, SH_EVIDENCE_TEXT_TITLE, T (N_("QUICK CLEANER PRODUCTION ASSESSMENT FORM")));
   add_plain (pages, SH_EVIDENCE_TEXT_BODY,
-             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code: the fields coded A, F and G are typed into Sạch Hơn in this order with “Type In Paper Form…”, which marks them “Entered from paper form”; the rows of the lists go into their tables with the source “Entered from paper”.")));
+             T (N_("Write clearly in the blank cells; values printed in blue are already in Sạch Hơn: correct them by crossing out. Each field has a code, and each row of a list too, with a letter per column: B2.3c is the quantity of row B2.3. Type it all into Sạch Hơn with “Type In Paper Form…” (or sachhon-cli form enter), which marks every value “Entered from paper form”; a row written in an empty line becomes a new row of its list.")));
 
   for (guint section = 1; section <= SH_TASKS_N_QUICK_SECTIONS; section++)
     {
