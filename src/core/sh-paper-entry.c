@@ -179,13 +179,14 @@ list_choices (ShStore     *store,
         { "lpg", "Gas" }, { "wood", "Củi" }, { "rice_husk", "Trấu" }, { "steam", "Hơi nước" },
         { "cassava_root", "Củ sắn tươi" }, { "chemical", "Hóa chất" },
       };
-      const char * const *resources = sh_paper_resources_get ();
+      gsize n_resources;
+      const ShChoice *resources = sh_paper_resources_get (&n_resources);
 
-      for (guint i = 0; resources[i] != NULL; i += 2)
+      for (gsize i = 0; i < n_resources; i++)
         {
-          add_msgid_choice (out, resources[i], resources[i + 1]);
+          add_msgid_choice (out, resources[i].code, resources[i].label);
           for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-            if (g_str_equal (aliases[a][0], resources[i]))
+            if (g_str_equal (aliases[a][0], resources[i].code))
               ((Choice *) out->pdata[out->len - 1])->names[2] = g_strdup (aliases[a][1]);
         }
     }

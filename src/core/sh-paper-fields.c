@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sh-choices.h"
 #include "sh-paper-fields.h"
 
 #define FAC SH_PAPER_ROW_FACILITY
@@ -112,27 +113,6 @@ static const ShPaperList lists[] = {
   { "E", 5, N_("Quick wins"), "cp_option", 4, quick_win_columns, G_N_ELEMENTS (quick_win_columns) },
 };
 
-/* Resource codes group consumption rows into one specific consumption
- * (the same codes and names as the quick form's resource column). */
-static const char * const resources[] = {
-  "electricity", N_("Electricity"),
-  "water", N_("Water"),
-  "fuel_oil", N_("Fuel oil (FO)"),
-  "diesel", N_("Diesel (DO)"),
-  "coal", N_("Coal"),
-  "lpg", N_("LPG"),
-  "natural_gas", N_("Natural gas"),
-  "wood", N_("Firewood"),
-  "rice_husk", N_("Rice husk"),
-  "bagasse", N_("Bagasse"),
-  "steam", N_("Steam"),
-  "cassava_root", N_("Cassava roots"),
-  "raw_material", N_("Main raw material"),
-  "chemical", N_("Chemicals"),
-  "other", N_("Other resource"),
-  NULL,
-};
-
 const ShPaperList *
 sh_paper_lists_get (guint *n_lists)
 {
@@ -193,10 +173,14 @@ sh_paper_resource_category (const char *code)
   return NULL;
 }
 
-const char * const *
-sh_paper_resources_get (void)
+const ShChoice *
+sh_paper_resources_get (gsize *n_resources)
 {
-  return resources;
+  g_return_val_if_fail (n_resources != NULL, NULL);
+
+  /* The quick form's resource column: the same codes and words. */
+  *n_resources = G_N_ELEMENTS (sh_choices_resource);
+  return sh_choices_resource;
 }
 
 const ShPaperField *

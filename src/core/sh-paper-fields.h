@@ -23,6 +23,8 @@
 
 #include <glib.h>
 
+#include "sh-choices.h"
+
 G_BEGIN_DECLS
 
 /* Which row of the assessment a field writes. */
@@ -104,8 +106,8 @@ gboolean            sh_paper_lists_parse_code (const char          *code,
 /* The category of consumption a resource code belongs to ("coal" → "fuel"),
  * NULL for a code that is not a resource of the form. */
 const char         *sh_paper_resource_category (const char *code);
-/* The resource codes and their English names (msgids), NULL-terminated
- * pairs: "electricity", "Electricity", … */
-const char * const *sh_paper_resources_get     (void);
+/* The resource codes and their English names (msgids), as the quick
+ * form's resource column offers them (sh_choices_resource). */
+const ShChoice     *sh_paper_resources_get     (gsize       *n_resources);
 
 G_END_DECLS

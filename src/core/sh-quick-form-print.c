@@ -250,11 +250,12 @@ static const char *
 resource_label (ShEvidenceLang *lang,
                 const char     *code)
 {
-  const char * const *resources = sh_paper_resources_get ();
+  gsize n_resources;
+  const ShChoice *resources = sh_paper_resources_get (&n_resources);
 
-  for (guint i = 0; code != NULL && resources[i] != NULL; i += 2)
-    if (g_str_equal (resources[i], code))
-      return T (resources[i + 1]);
+  for (gsize i = 0; code != NULL && i < n_resources; i++)
+    if (g_str_equal (resources[i].code, code))
+      return T (resources[i].label);
   return code;
 }
 
