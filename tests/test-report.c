@@ -1238,6 +1238,7 @@ test_reference_data_version (Fixture       *f,
   g_autofree char *dossier = path_in (f, "dossier.xml");
   g_autofree char *sectors = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *columns = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *na = NULL;
@@ -1295,6 +1296,17 @@ test_reference_data_version (Fixture       *f,
   expected_note = g_strdup_printf ("sectors %s", sectors);
   g_assert_nonnull (strstr (note, expected_note));
   g_assert_nonnull (strstr (note, "lists 1.0.0, sectors"));
+
+  /* …and in a column of its own, for a DoIT to query. */
+  stmt = sh_store_prepare (copy, "SELECT reference_data FROM submission WHERE direction = 'received' "
+                           "AND document_uuid = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, result->document_uuid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  columns = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_true (g_str_has_prefix (columns, "lists 1.0.0, sectors"));
+  g_assert_nonnull (strstr (columns, expected_note));
 
   /* Exported again from the copy, the document is the same but for its
    * UUID and time. */

@@ -772,6 +772,7 @@ sh_report_import_bytes (ShStore     *store,
   entry.facility_id = im.facility_id;
   entry.annual_report_id = annual_report_id;
   entry.note = note;
+  entry.reference_data = reference_data;
   if (!sh_report_log_add (store, &entry, &error) || !sh_store_commit (store, &error))
     {
       sh_store_rollback (store);

@@ -211,6 +211,8 @@ sh_report_log_add (ShStore                 *store,
     sh_record_set_int (row, "annual_report_id", entry->annual_report_id);
   if (entry->note != NULL)
     sh_record_set_string (row, "note", entry->note);
+  if (entry->reference_data != NULL)
+    sh_record_set_string (row, "reference_data", entry->reference_data);
 
   return sh_store_insert (store, row, error) != 0;
 }

@@ -325,6 +325,7 @@ typedef struct
   gint64        facility_id;    /* 0 if none */
   gint64        annual_report_id;
   const char   *note;
+  const char   *reference_data; /* received: the header's DuLieuThamChieu, described */
 } ShReportLogEntry;
 
 gboolean     sh_report_log_add            (ShStore                *store,

@@ -26,7 +26,7 @@ typedef enum
 } ShStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SH_STORE_SCHEMA_VERSION 4
+#define SH_STORE_SCHEMA_VERSION 5
 
 #define SH_TYPE_STORE (sh_store_get_type ())
 
